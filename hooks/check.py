@@ -1,0 +1,36 @@
+"""`python -m hooks.check [data-dir]`: validate data/ without building the site.
+
+Prints every problem as `path:line: field: message` and exits 1 when there are any. Under GitHub
+Actions (GITHUB_ACTIONS=true) it also prints `::error` annotations so problems show on the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from hooks.load import load_site
+from hooks.problems import DataError
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    data_dir = Path(args[0]) if args else Path("data")
+    try:
+        site = load_site(data_dir)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            for problem in error.problems:
+                print(problem.github_annotation())
+        return 1
+    events = sum(len(timeline.events) for timeline in site.timelines.values())
+    print(f"{data_dir}: OK: {len(site.articles)} articles, {len(site.timelines)} timelines with {events} events, "
+          f"{len(site.people)} people, {len(site.topics)} topics, {len(site.terms)} terms, "
+          f"{len(site.references)} references")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Dates with their precision, in the subset of EDTF (Library of Congress) the data uses.
+
+Accepted: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, each optionally followed by `~` (approximate),
+`?` (uncertain) or `%` (both), and intervals `A/B` of two such dates. Hand-written rather than the
+`edtf` package: that one parses with pyparsing at about a millisecond a date, which alone would
+blow the build budget for an archive of thousands of events, and its errors do not say what is
+expected.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+EXPECTED = (
+    'a date like "2024-05-13", "2024-05" or "2017", optionally ending in ~ (approximate), '
+    '? (uncertain) or % (both), or a range "2024-05-26/2024-05-27"'
+)
+
+_SINGLE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<qualifier>[~?%])?")
+MONTHS = [calendar.month_name[m] for m in range(1, 13)]
+
+
+@dataclass(frozen=True)
+class Point:
+    """One date at year, month or day precision."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    approximate: bool = False
+    uncertain: bool = False
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def earliest(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> date:
+        month = self.month or 12
+        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def iso(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return text
+
+    def plain(self) -> str:
+        """'13 May 2024', 'May 2024' or '2024', without qualifiers."""
+        if self.day:
+            return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
+        if self.month:
+            return f"{MONTHS[self.month - 1]} {self.year}"
+        return str(self.year)
+
+
+@dataclass(frozen=True)
+class EdtfDate:
+    """A date or a range, as written in data/ (`text`) and as understood."""
+
+    text: str
+    start: Point
+    end: Point | None = None
+
+    @property
+    def precision(self) -> str:
+        return self.start.precision
+
+    @property
+    def approximate(self) -> bool:
+        return self.start.approximate or bool(self.end and self.end.approximate)
+
+    @property
+    def uncertain(self) -> bool:
+        return self.start.uncertain or bool(self.end and self.end.uncertain)
+
+    @property
+    def earliest(self) -> date:
+        return self.start.earliest
+
+    @property
+    def latest(self) -> date:
+        return (self.end or self.start).latest
+
+    def sort_key(self) -> tuple[date, date]:
+        return (self.earliest, self.latest)
+
+    def display(self) -> str:
+        """The date as a reader sees it: '13 May 2024', 'c. 2017', '26–27 May 2024'."""
+        text = _display_range(self.start, self.end) if self.end else self.start.plain()
+        if self.approximate:
+            text = f"c. {text}"
+        if self.uncertain:
+            text = f"{text} (uncertain)"
+        return text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _display_range(start: Point, end: Point) -> str:
+    same_precision = start.precision == end.precision
+    if same_precision and start.precision == "day" and (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {MONTHS[end.month - 1]} {end.year}"
+    if same_precision and start.precision == "month" and start.year == end.year:
+        return f"{MONTHS[start.month - 1]}–{MONTHS[end.month - 1]} {end.year}"
+    return f"{start.plain()} – {end.plain()}"
+
+
+def _parse_point(text: str) -> Point:
+    match = _SINGLE.fullmatch(text)
+    if not match:
+        raise ValueError(f"{text!r} is not {EXPECTED}")
+    year = int(match["year"])
+    month = int(match["month"]) if match["month"] else None
+    day = int(match["day"]) if match["day"] else None
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"{text!r} has month {month:02d}; expected 01 to 12")
+    if day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(f"{text!r} has day {day:02d}; {MONTHS[month - 1]} {year} has days 01 to {last}")
+    qualifier = match["qualifier"] or ""
+    return Point(year, month, day, approximate=qualifier in "~%" and bool(qualifier),
+                 uncertain=qualifier in "?%" and bool(qualifier))
+
+
+@lru_cache(maxsize=None)
+def parse_date(text: str) -> EdtfDate:
+    """Parse a date as written in data/; raises ValueError saying what is expected."""
+    if not isinstance(text, str):
+        raise ValueError(f"{text!r} is not a quoted string; expected {EXPECTED}")
+    if "/" in text:
+        first, _, second = text.partition("/")
+        start, end = _parse_point(first), _parse_point(second)
+        if end.earliest < start.earliest:
+            raise ValueError(f"{text!r} ends before it starts; expected the earlier date first")
+        return EdtfDate(text, start, end)
+    return EdtfDate(text, _parse_point(text))

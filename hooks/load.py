@@ -1,0 +1,254 @@
+"""data/ -> validated `Site`, or one `DataError` listing every problem with its file and line.
+
+Three steps, as in Pelican's readers: read each file (YAML with line numbers), check each item
+against the model (pydantic), then check what crosses files (`validate`). Items that fail their own
+schema are left out of the cross-file step, so one typo does not cascade into a page of errors.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from hooks.model import (SLUG, Article, ArticleMeta, Block, Event, Person, Reference, Site, Term, Timeline,
+                         TimelineHead, Topic)
+from hooks.problems import DataError, Problem, display_path
+from hooks.validate import check_site
+from hooks.yaml_source import Located, SourceError, parse_yaml, read_text, split_front_matter
+
+LIST_FILES: dict[str, type[BaseModel]] = {
+    "people.yml": Person,
+    "topics.yml": Topic,
+    "glossary.yml": Term,
+    "references.yml": Reference,
+}
+FOLDERS = {"articles": ".md", "timelines": ".yml"}
+ALLOWED_EXTRA = {"README.md"}
+
+
+class Reader:
+    """Collects problems while reading; remembers each file's line map for later checks."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self.root = data_dir.parent
+        self.problems: list[Problem] = []
+        self.located: dict[str, Located] = {}
+
+    def name(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+    def report(self, path: str, line: int, field: str, message: str) -> None:
+        self.problems.append(Problem(path, line, field, message))
+
+    def read_yaml(self, path: Path, text: str | None = None, first_line: int = 1) -> Located | None:
+        name = self.name(path)
+        try:
+            located = parse_yaml(read_text(path) if text is None else text, first_line=first_line)
+        except SourceError as error:
+            self.report(name, error.line, error.field, error.message)
+            return None
+        self.located[name] = located
+        return located
+
+    def validate(self, model: type[BaseModel], data: Any, path: str, located: Located, at: tuple = ()) -> Any:
+        """One item against its model; on failure, report each error at its line and return None."""
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            for detail in error.errors():
+                location = (*at, *detail["loc"])
+                self.report(path, located.line_of(location), field_name(location), explain(detail, model))
+            return None
+
+
+def load_site(data_dir: Path) -> Site:
+    """Load and validate everything in data/; raise DataError naming every problem."""
+    reader = Reader(Path(data_dir))
+    if not reader.data_dir.is_dir():
+        raise DataError([Problem(reader.name(reader.data_dir), 1, "folder", "does not exist; expected data/")])
+    check_layout(reader)
+    lists = {name: read_list(reader, name, model) for name, model in LIST_FILES.items()}
+    articles = read_articles(reader)
+    timelines = read_timelines(reader)
+    site = Site(
+        articles=articles,
+        timelines=timelines,
+        people=lists["people.yml"],
+        topics=lists["topics.yml"],
+        terms=lists["glossary.yml"],
+        references=lists["references.yml"],
+        files=sorted(reader.located),
+    )
+    names = {name: reader.name(reader.data_dir / name) for name in LIST_FILES}
+    reader.problems += check_site(site, reader.located, names)
+    if reader.problems:
+        raise DataError(reader.problems)
+    return site
+
+
+def check_layout(reader: Reader) -> None:
+    """Every file in data/ must be one the site reads: nothing is silently ignored."""
+    expected = set(LIST_FILES) | set(FOLDERS) | ALLOWED_EXTRA
+    for path in sorted(reader.data_dir.iterdir()):
+        if path.name not in expected and not path.name.startswith("."):
+            reader.report(reader.name(path), 1, "file", f"is not read by the site; expected one of {sorted(expected)}")
+    for folder, suffix in FOLDERS.items():
+        for path in sorted((reader.data_dir / folder).glob("*")):
+            if path.is_symlink() or not path.is_file():
+                reader.report(reader.name(path), 1, "file", "must be a plain file (no folders or links)")
+            elif path.suffix != suffix or not SLUG.fullmatch(path.stem):
+                reader.report(reader.name(path), 1, "file name",
+                              f"expected '<id>{suffix}' with an id of lowercase a-z, digits and hyphens")
+
+
+def read_list(reader: Reader, file_name: str, model: type[BaseModel]) -> dict[str, Any]:
+    path = reader.data_dir / file_name
+    name = reader.name(path)
+    if not path.is_file():
+        reader.report(name, 1, "file", "is missing")
+        return {}
+    located = reader.read_yaml(path)
+    if located is None:
+        return {}
+    if not isinstance(located.data, list):
+        reader.report(name, located.line_of(()), "(top level)", f"expected a list of entries ('- id: …'), got {kind(located.data)}")
+        return {}
+    items: dict[str, Any] = {}
+    for index, data in enumerate(located.data):
+        item = reader.validate(model, data, name, located, at=(index,))
+        if item is None:
+            continue
+        if item.id in items:
+            reader.report(name, located.line_of((index, "id")), f"[{index}].id", f"duplicate id {item.id!r}; ids must be unique")
+            continue
+        items[item.id] = item
+    return items
+
+
+def read_articles(reader: Reader) -> dict[str, Article]:
+    articles = {}
+    for path in sorted((reader.data_dir / "articles").glob("*.md")):
+        if not SLUG.fullmatch(path.stem) or not path.is_file() or path.is_symlink():
+            continue  # reported by check_layout
+        name = reader.name(path)
+        try:
+            front, body, body_line = split_front_matter(read_text(path))
+        except SourceError as error:
+            reader.report(name, error.line, error.field, error.message)
+            continue
+        located = reader.read_yaml(path, front, first_line=2)
+        if located is None:
+            continue
+        if not isinstance(located.data, dict):
+            reader.report(name, 2, "front matter", f"expected fields like 'title: …', got {kind(located.data)}")
+            continue
+        meta = reader.validate(ArticleMeta, located.data, name, located)
+        blocks = parse_body(body, body_line)
+        if not any(block.kind == "paragraph" for block in blocks):
+            reader.report(name, body_line, "body", "has no paragraphs; the article text goes after the front matter")
+        elif meta is not None:
+            articles[path.stem] = Article(path.stem, name, meta, blocks)
+    return articles
+
+
+def parse_body(body: str, first_line: int) -> tuple[Block, ...]:
+    """Blank-line separated blocks; a single line starting with '## ' is a section heading."""
+    blocks: list[Block] = []
+    lines: list[str] = []
+    start = first_line
+
+    def close() -> None:
+        if not lines:
+            return
+        text = " ".join(line.strip() for line in lines)
+        if len(lines) == 1 and text.startswith("## ") and text[3:].strip():
+            blocks.append(Block("heading", text[3:].strip(), start))
+        else:
+            number = sum(block.kind == "paragraph" for block in blocks) + 1
+            blocks.append(Block("paragraph", text, start, number))
+        lines.clear()
+
+    for offset, line in enumerate(body.split("\n")):
+        if line.strip():
+            if not lines:
+                start = first_line + offset
+            lines.append(line)
+        else:
+            close()
+    close()
+    return tuple(blocks)
+
+
+def read_timelines(reader: Reader) -> dict[str, Timeline]:
+    timelines = {}
+    for path in sorted((reader.data_dir / "timelines").glob("*.yml")):
+        if not SLUG.fullmatch(path.stem) or not path.is_file() or path.is_symlink():
+            continue
+        name = reader.name(path)
+        located = reader.read_yaml(path)
+        if located is None:
+            continue
+        if not isinstance(located.data, dict):
+            reader.report(name, located.line_of(()), "(top level)", f"expected 'title:', 'intro:' and 'events:', got {kind(located.data)}")
+            continue
+        head = reader.validate(TimelineHead, {k: v for k, v in located.data.items() if k != "events"}, name, located)
+        events_data = located.data.get("events")
+        if not isinstance(events_data, list) or not events_data:
+            problem = "is missing" if "events" not in located.data else f"expected a non-empty list of events, got {kind(events_data)}"
+            reader.report(name, located.line_of(("events",)), "events", problem)
+            continue
+        # Events are validated one by one so a broken event does not hide its valid siblings.
+        events = [event for index, data in enumerate(events_data)
+                  if (event := reader.validate(Event, data, name, located, at=("events", index))) is not None]
+        if head is not None:
+            events.sort(key=lambda event: event.when.sort_key())
+            timelines[path.stem] = Timeline(path.stem, name, head.title, head.intro, tuple(events))
+    return timelines
+
+
+def kind(value: object) -> str:
+    return {dict: "a mapping", list: "a list", str: "a text", type(None): "nothing"}.get(type(value), type(value).__name__)
+
+
+def field_name(location: tuple) -> str:
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text or "(top level)"
+
+
+def explain(detail: dict, model: type[BaseModel]) -> str:
+    """Pydantic's messages, reworded for editors: what is wrong and what is expected."""
+    error_type, message = detail["type"], detail["msg"]
+    if error_type == "extra_forbidden":
+        allowed = allowed_fields(model, detail["loc"])
+        field = str(detail["loc"][-1])
+        guess = difflib.get_close_matches(field, allowed, n=1)
+        hint = f"did you mean {guess[0]!r}? " if guess else ""
+        return f"unknown field; {hint}expected one of: {', '.join(allowed)}"
+    if error_type == "missing":
+        return "is missing; this field is required"
+    if error_type == "value_error":
+        return message.removeprefix("Value error, ")
+    if error_type == "literal_error":
+        return f"got {detail['input']!r}; {message[0].lower()}{message[1:]}"
+    if error_type.endswith("_type"):
+        return f"got {kind(detail['input'])} ({detail['input']!r}); {message[0].lower()}{message[1:]}"
+    return f"{message[0].lower()}{message[1:]}"
+
+
+def allowed_fields(model: type[BaseModel], location: tuple) -> list[str]:
+    """The fields of the (possibly nested) model at a location, for 'did you mean' hints."""
+    current: Any = model
+    for part in location[:-1]:
+        if isinstance(part, int):
+            continue
+        annotation = current.model_fields[part].annotation
+        current = next((arg for arg in getattr(annotation, "__args__", (annotation,)) if isinstance(arg, type)
+                        and issubclass(arg, BaseModel)), current)
+    return list(current.model_fields)
+

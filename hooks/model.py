@@ -1,0 +1,286 @@
+"""The explainer's data model: what each file in data/ may contain, field by field.
+
+Pydantic does the per-file schema work: it rejects unknown fields (typos), checks types without
+silently coercing them, gives a path to every problem (which `load` turns into a line number), and
+generates the JSON Schemas editors' YAML language servers use, from these same classes.
+Cross-file rules (references that must resolve) live in `validate`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from hooks.dates import EdtfDate, parse_date
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+PARAGRAPH_SOURCE = re.compile(r"(?P<article>[a-z0-9]+(?:-[a-z0-9]+)*)#p(?P<number>[1-9][0-9]*)")
+SAFE_URL = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
+MAX_SLUG_LENGTH = 80
+
+
+def _slug(value: str) -> str:
+    if len(value) > MAX_SLUG_LENGTH or not SLUG.fullmatch(value):
+        raise ValueError(f"{value!r} is not an id; expected lowercase letters a-z, digits and single hyphens, "
+                         f"like 'cho-tae-yul' (at most {MAX_SLUG_LENGTH} characters)")
+    return value
+
+
+def _date_text(value: object) -> object:
+    # An unquoted year (2017) arrives as an int; it is still a valid year-precision date.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _valid_date(value: str) -> str:
+    parse_date(value)  # raises ValueError with what is expected
+    return value
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("is empty; write the text")
+    for character in value:
+        # Control and invisible format characters (other than newlines/tabs) hide or reorder text.
+        if unicodedata.category(character) in ("Cc", "Cf") and character not in "\n\t":
+            raise ValueError(f"contains the invisible character U+{ord(character):04X}; remove it")
+    return value
+
+
+def _source(value: str) -> str:
+    if not (PARAGRAPH_SOURCE.fullmatch(value) or SLUG.fullmatch(value)):
+        raise ValueError(f"{value!r} is not a source; expected an article paragraph like "
+                         "'2024-05-cho-tae-yul-beijing-talks#p7' or a references.yml id")
+    return value
+
+
+def _url(value: str) -> str:
+    if not SAFE_URL.fullmatch(value) or any(ord(c) < 0x21 for c in value):
+        raise ValueError(f"{value!r} is not an allowed URL; expected an absolute https:// or http:// address "
+                         "(javascript:, data:, vbscript: and //host links are not allowed)")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+Text = Annotated[str, AfterValidator(_text)]
+DateText = Annotated[str, BeforeValidator(_date_text), AfterValidator(_valid_date)]
+SourceRef = Annotated[str, AfterValidator(_source)]
+Url = Annotated[str, AfterValidator(_url)]
+Country = Literal["kr", "cn", "jp", "us", "kp", "ru", "tw"]
+COUNTRY_NAMES = {"kr": "South Korea", "cn": "China", "jp": "Japan", "us": "United States",
+                 "kp": "North Korea", "ru": "Russia", "tw": "Taiwan"}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Correction(Strict):
+    date: DateText
+    note: Text
+
+
+class Quote(Strict):
+    text: Text
+    said_by: Slug
+    source: SourceRef = Field(description="the article paragraph quoted, like 'article-id#p9'")
+
+
+class Role(Strict):
+    title: Text
+    start: DateText
+    end: DateText | None = None
+    sources: list[SourceRef] = []
+
+
+class Person(Strict):
+    id: Slug
+    name: Text
+    native_name: Text
+    native_lang: Literal["ko", "zh", "ja", "en"]
+    country: Country
+    aliases: list[Text] = []
+    summary: Text | None = None
+    roles: list[Role] = []
+    sources: list[SourceRef] = []
+
+
+class Topic(Strict):
+    id: Slug
+    title: Text
+    summary: Text
+
+
+class Term(Strict):
+    id: Slug
+    term: Text
+    expansion: Text | None = None
+    definition: Text
+    aliases: list[Text] = []
+    sources: list[SourceRef] = []
+
+
+class Reference(Strict):
+    id: Slug
+    publisher: Text
+    title: Text
+    date: DateText | None
+    url: Url | None = None
+    note: Text | None = None
+
+
+class Event(Strict):
+    id: Slug
+    date: DateText
+    date_basis: Text | None = None
+    headline: Text
+    summary: Text
+    status: Literal["confirmed", "reported", "scheduled"] = "confirmed"
+    actors: list[Slug] = []
+    topics: list[Slug] = []
+    sources: list[SourceRef] = Field(min_length=1)
+    quotes: list[Quote] = []
+    corrections: list[Correction] = []
+
+    @property
+    def when(self) -> EdtfDate:
+        return parse_date(self.date)
+
+
+class TimelineHead(Strict):
+    title: Text
+    intro: Text
+
+
+class TimelineFile(TimelineHead):
+    """A whole timeline file (the loader checks its events one by one, as `Event`s)."""
+
+    events: list[Event] = Field(min_length=1)
+
+
+class ArticleMeta(Strict):
+    title: Text
+    summary: Text
+    published: DateText
+    date_basis: Text
+    publisher: Text | None
+    url: Url | None
+    source_file: Text
+    language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", description="BCP 47, e.g. 'en'")
+    people: list[Slug] = []
+    topics: list[Slug] = []
+    quotes: list[Quote] = []
+    corrections: list[Correction] = []
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of an article body: a numbered paragraph or a source section heading."""
+
+    kind: Literal["paragraph", "heading"]
+    text: str
+    line: int
+    number: int | None = None  # paragraphs only: p1, p2, …
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.number}" if self.number else ""
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    path: str
+    meta: ArticleMeta
+    blocks: tuple[Block, ...]
+
+    @cached_property
+    def paragraphs(self) -> dict[int, Block]:
+        return {block.number: block for block in self.blocks if block.number}
+
+    @property
+    def published(self) -> EdtfDate:
+        return parse_date(self.meta.published)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    id: str
+    path: str
+    title: str
+    intro: str
+    events: tuple[Event, ...]  # sorted by date
+
+
+@dataclass(frozen=True)
+class QuoteUse:
+    """A quote where it appears: in an event or in an article's front matter."""
+
+    quote: Quote
+    event: Event | None
+    article_id: str
+    paragraph: int
+
+
+@dataclass
+class Site:
+    """Everything in data/, validated, with the indexes pages need computed once."""
+
+    articles: dict[str, Article]
+    timelines: dict[str, Timeline]
+    people: dict[str, Person]
+    topics: dict[str, Topic]
+    terms: dict[str, Term]
+    references: dict[str, Reference]
+    files: list[str] = field(default_factory=list)
+
+    @cached_property
+    def events(self) -> dict[str, tuple[Timeline, Event]]:
+        return {event.id: (timeline, event) for timeline in self.timelines.values() for event in timeline.events}
+
+    @cached_property
+    def quotes(self) -> list[QuoteUse]:
+        uses = []
+        for _, event in self.events.values():
+            uses += [_quote_use(quote, event) for quote in event.quotes]
+        for article in self.articles.values():
+            uses += [_quote_use(quote, None) for quote in article.meta.quotes]
+        return uses
+
+    @cached_property
+    def events_by_person(self) -> dict[str, list[tuple[Timeline, Event]]]:
+        index: dict[str, list] = {person_id: [] for person_id in self.people}
+        for timeline, event in self.events.values():
+            for person_id in dict.fromkeys([*event.actors, *(q.said_by for q in event.quotes)]):
+                index[person_id].append((timeline, event))
+        return index
+
+    @cached_property
+    def events_by_topic(self) -> dict[str, list[tuple[Timeline, Event]]]:
+        index: dict[str, list] = {topic_id: [] for topic_id in self.topics}
+        for timeline, event in self.events.values():
+            for topic_id in event.topics:
+                index[topic_id].append((timeline, event))
+        return index
+
+    @cached_property
+    def events_citing_article(self) -> dict[str, list[tuple[Timeline, Event, list[int]]]]:
+        index: dict[str, list] = {article_id: [] for article_id in self.articles}
+        for timeline, event in self.events.values():
+            cited: dict[str, list[int]] = {}
+            for source in event.sources:
+                if match := PARAGRAPH_SOURCE.fullmatch(source):
+                    cited.setdefault(match["article"], []).append(int(match["number"]))
+            for article_id, numbers in cited.items():
+                index[article_id].append((timeline, event, numbers))
+        return index
+
+
+def _quote_use(quote: Quote, event: Event | None) -> QuoteUse:
+    match = PARAGRAPH_SOURCE.fullmatch(quote.source)
+    article_id, number = (match["article"], int(match["number"])) if match else (quote.source, 0)
+    return QuoteUse(quote, event, article_id, number)

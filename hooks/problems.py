@@ -1,0 +1,44 @@
+"""Problems found in data/, reported together as `path:line: field: message`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+    def github_annotation(self) -> str:
+        # GitHub's workflow-command syntax; '%', CR and LF must be escaped in the message.
+        text = f"{self.field}: {self.message}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::error file={self.path},line={self.line},title=data check::{text}"
+
+
+class DataError(Exception):
+    """Raised once, with every problem found, when data/ does not validate."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        return "\n".join([f"data/ has {count} {noun}:", *(str(p) for p in self.problems)])
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """A path as an editor would type it: relative to the project root when possible."""
+    base = (root or Path.cwd()).resolve()
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()

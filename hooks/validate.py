@@ -1,0 +1,154 @@
+"""Rules that cross files: every reference resolves, every quote is verbatim, ids are unique."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import PurePosixPath
+
+from hooks.dates import parse_date
+from hooks.model import PARAGRAPH_SOURCE, Quote, Site
+from hooks.problems import Problem
+from hooks.yaml_source import Located
+
+
+class Checker:
+    def __init__(self, site: Site, located: dict[str, Located]):
+        self.site = site
+        self.located = located
+        self.problems: list[Problem] = []
+
+    def report(self, path: str, location: tuple, message: str) -> None:
+        line = self.located[path].line_of(location) if path in self.located else 1
+        field = ""
+        for part in location:
+            field += f"[{part}]" if isinstance(part, int) else f".{part}" if field else str(part)
+        self.problems.append(Problem(path, line, field or "(top level)", message))
+
+    def known(self, path: str, location: tuple, value: str, ids: Iterable[str], what: str, where: str) -> bool:
+        ids = list(ids)
+        if value in ids:
+            return True
+        guess = difflib.get_close_matches(value, ids, n=1)
+        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+        self.report(path, location, f"unknown {what} {value!r}{hint}; expected an id from {where}")
+        return False
+
+    def ids(self, path: str, location: tuple, values: list[str], pool: Iterable[str], what: str, where: str) -> None:
+        for index, value in enumerate(values):
+            self.known(path, (*location, index), value, pool, what, where)
+
+    def sources(self, path: str, location: tuple, sources: list[str]) -> None:
+        for index, source in enumerate(sources):
+            self.source(path, (*location, index), source)
+
+    def source(self, path: str, location: tuple, source: str) -> bool:
+        match = PARAGRAPH_SOURCE.fullmatch(source)
+        if not match:
+            return self.known(path, location, source, self.site.references, "reference", "references.yml")
+        article = self.site.articles.get(match["article"])
+        if article is None:
+            return self.known(path, location, match["article"], self.site.articles, "article", "articles/")
+        number = int(match["number"])
+        if number not in article.paragraphs:
+            self.report(path, location, f"{source!r}: article {article.id!r} has paragraphs p1 to "
+                                        f"p{len(article.paragraphs)}; expected one of those")
+            return False
+        return True
+
+    def quotes(self, path: str, location: tuple, quotes: list[Quote], article_id: str | None = None) -> None:
+        for index, quote in enumerate(quotes):
+            at = (*location, index)
+            self.known(path, (*at, "said_by"), quote.said_by, self.site.people, "person", "data/people.yml")
+            match = PARAGRAPH_SOURCE.fullmatch(quote.source)
+            if not match:
+                self.report(path, (*at, "source"), f"{quote.source!r}: a quote must cite the article paragraph it "
+                                                   "comes from, like 'article-id#p9', so it can be checked")
+                continue
+            if article_id and match["article"] != article_id:
+                self.report(path, (*at, "source"), f"{quote.source!r}: a quote in an article's front matter must "
+                                                   f"cite that article ({article_id}#pN)")
+                continue
+            if not self.source(path, (*at, "source"), quote.source):
+                continue
+            paragraph = self.site.articles[match["article"]].paragraphs[int(match["number"])].text
+            if quote.text not in paragraph:
+                self.report(path, (*at, "text"), f"is not word for word in {quote.source}; quotes must be exact "
+                                                 f"(check curly quotes ’ “ ” and spacing){near(quote.text, paragraph)}")
+
+    def role_dates(self, path: str, location: tuple, start: str, end: str | None) -> None:
+        if end is not None and parse_date(end).latest < parse_date(start).earliest:
+            self.report(path, (*location, "end"), f"{end!r} is before the start {start!r}")
+
+
+def near(text: str, paragraph: str) -> str:
+    """The closest passage of the paragraph, to show an editor what the text really says."""
+    matcher = difflib.SequenceMatcher(None, paragraph, text, autojunk=False)
+    block = max(matcher.get_matching_blocks(), key=lambda b: b.size)
+    if block.size < 8:
+        return ""
+    start = max(0, block.a - (block.b))
+    return f"; the paragraph says: {paragraph[start:start + len(text) + 10]!r}"
+
+
+def event_index(located: Located | None) -> dict[str, int]:
+    events = (located.data or {}).get("events") if located and isinstance(located.data, dict) else None
+    return {item.get("id"): index for index, item in enumerate(events or []) if isinstance(item, dict)}
+
+
+def item_index(located: Located | None) -> dict[str, int]:
+    items = located.data if located and isinstance(located.data, list) else []
+    return {item.get("id"): index for index, item in enumerate(items) if isinstance(item, dict)}
+
+
+def check_site(site: Site, located: dict[str, Located], names: dict[str, str]) -> list[Problem]:
+    """`names` maps each list file ('people.yml') to the path shown in messages ('data/people.yml')."""
+    check = Checker(site, located)
+    people, topics = names["people.yml"], names["topics.yml"]
+
+    first_seen: dict[str, str] = {}
+    for timeline in site.timelines.values():
+        path = timeline.path
+        positions = event_index(located.get(path))
+        for event in timeline.events:
+            at = ("events", positions.get(event.id, 0))
+            if event.id in first_seen:
+                check.report(path, (*at, "id"), f"duplicate event id {event.id!r} (also in {first_seen[event.id]}); "
+                                                "event ids must be unique across all timelines")
+            first_seen.setdefault(event.id, path)
+            check.ids(path, (*at, "actors"), event.actors, site.people, "person", people)
+            check.ids(path, (*at, "topics"), event.topics, site.topics, "topic", topics)
+            check.sources(path, (*at, "sources"), event.sources)
+            check.quotes(path, (*at, "quotes"), event.quotes)
+
+    for article in site.articles.values():
+        meta, path = article.meta, article.path
+        check.ids(path, ("people",), meta.people, site.people, "person", people)
+        check.ids(path, ("topics",), meta.topics, site.topics, "topic", topics)
+        check.quotes(path, ("quotes",), meta.quotes, article_id=article.id)
+        source_file = PurePosixPath(meta.source_file)
+        if source_file.is_absolute() or ".." in source_file.parts or "\\" in meta.source_file:
+            check.report(path, ("source_file",), f"{meta.source_file!r} must be a relative path like "
+                                                 "'seeds/000_c67a40c16a418729.txt', without '..'")
+
+    path = people
+    positions = item_index(located.get(path))
+    for person in site.people.values():
+        at = (positions.get(person.id, 0),)
+        check.sources(path, (*at, "sources"), person.sources)
+        for index, role in enumerate(person.roles):
+            check.sources(path, (*at, "roles", index, "sources"), role.sources)
+            check.role_dates(path, (*at, "roles", index), role.start, role.end)
+
+    path = names["glossary.yml"]
+    positions = item_index(located.get(path))
+    spelled: dict[str, str] = {}
+    for term in site.terms.values():
+        at = (positions.get(term.id, 0),)
+        check.sources(path, (*at, "sources"), term.sources)
+        for form in (term.term, *term.aliases):
+            if form in spelled and spelled[form] != term.id:
+                check.report(path, (*at, "term"), f"{form!r} is already a form of term {spelled[form]!r}; "
+                                                  "each form may belong to one term only")
+            spelled.setdefault(form, term.id)
+    return check.problems
