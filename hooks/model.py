@@ -65,7 +65,15 @@ def _url(value: str) -> str:
     return value
 
 
+def _title(value: str) -> str:
+    # Page titles reach <title> and the nav through templates that do not escape: no markup at all.
+    if "<" in value or ">" in value:
+        raise ValueError("must not contain < or >; titles and names are plain text")
+    return value
+
+
 Slug = Annotated[str, AfterValidator(_slug)]
+Title = Annotated[str, AfterValidator(_text), AfterValidator(_title)]
 Text = Annotated[str, AfterValidator(_text)]
 DateText = Annotated[str, BeforeValidator(_date_text), AfterValidator(_valid_date)]
 SourceRef = Annotated[str, AfterValidator(_source)]
@@ -99,7 +107,7 @@ class Role(Strict):
 
 class Person(Strict):
     id: Slug
-    name: Text
+    name: Title
     native_name: Text
     native_lang: Literal["ko", "zh", "ja", "en"]
     country: Country
@@ -111,7 +119,7 @@ class Person(Strict):
 
 class Topic(Strict):
     id: Slug
-    title: Text
+    title: Title
     summary: Text
 
 
@@ -152,7 +160,7 @@ class Event(Strict):
 
 
 class TimelineHead(Strict):
-    title: Text
+    title: Title
     intro: Text
 
 
@@ -163,7 +171,7 @@ class TimelineFile(TimelineHead):
 
 
 class ArticleMeta(Strict):
-    title: Text
+    title: Title
     summary: Text
     published: DateText
     date_basis: Text

@@ -1,0 +1,31 @@
+"""Model -> Markdown pages: pure and deterministic, so it is tested without MkDocs."""
+
+from __future__ import annotations
+
+from hooks import urls
+from hooks.model import Site
+from hooks.render.articles import article_page, articles_index
+from hooks.render.common import Context
+from hooks.render.people import people_index, person_page
+from hooks.render.reference_pages import glossary_page, quotes_page, references_page
+from hooks.render.timelines import timeline_page, timelines_index
+from hooks.render.topics import topic_page, topics_index
+
+
+def render_site(site: Site, ctx: Context | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/ (it is never written there)."""
+    ctx = ctx or Context(site)
+    pages = {
+        urls.ARTICLES: articles_index(ctx),
+        urls.TIMELINES: timelines_index(ctx),
+        urls.PEOPLE: people_index(ctx),
+        urls.TOPICS: topics_index(ctx),
+        urls.QUOTES: quotes_page(ctx),
+        urls.GLOSSARY: glossary_page(ctx),
+        urls.REFERENCES: references_page(ctx),
+    }
+    pages |= {urls.article(a.id): article_page(ctx, a) for a in site.articles.values()}
+    pages |= {urls.timeline(t.id): timeline_page(ctx, t) for t in site.timelines.values()}
+    pages |= {urls.person(p.id): person_page(ctx, p) for p in site.people.values()}
+    pages |= {urls.topic(t.id): topic_page(ctx, t) for t in site.topics.values()}
+    return pages

@@ -1,0 +1,142 @@
+"""Pieces every generated page shares: the page shell, dates, sources, people and topic links."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+
+from hooks import urls
+from hooks.dates import EdtfDate, parse_date
+from hooks.model import COUNTRY_NAMES, PARAGRAPH_SOURCE, Event, Person, QuoteUse, Site, Timeline
+from hooks.render.html import Glossary, attr, link, native, text
+
+STATUS_LABELS = {"confirmed": "Confirmed", "reported": "Reported", "scheduled": "Scheduled"}
+
+
+@dataclass
+class Context:
+    """The site plus what is computed once per build for every page (never per page)."""
+
+    site: Site
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        return Glossary(self.site.terms.values())
+
+
+def page(title: str, body: str, *, description: str, classes: str = "", toc: bool = False,
+         search_boost: float | None = None) -> str:
+    """A generated Markdown page: front matter (JSON is valid YAML) and one raw HTML block.
+
+    The title goes into <title>, the nav and the search index through templates that do not escape,
+    so it is escaped here; the loader already refuses '<' and '>' in titles.
+    """
+    meta: dict = {"title": text(title), "description": attr(description)}
+    if not toc:
+        meta["hide"] = ["toc"]
+    if search_boost:
+        meta["search"] = {"boost": search_boost}
+    front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+    return f"---\n{front}\n---\n\n<div class=\"x-page {classes}\">\n<h1>{text(title)}</h1>\n{body}\n</div>\n"
+
+
+def date_html(when: EdtfDate) -> str:
+    return f'<time datetime="{when.start.iso()}">{text(when.display())}</time>'
+
+
+def person_link(ctx: Context, here: str, person_id: str) -> str:
+    person = ctx.site.people[person_id]
+    return link(urls.link(here, urls.person(person_id)), text(person.name), class_="x-person")
+
+
+def person_label(person: Person) -> str:
+    """'Cho Tae-yul (조태열)', with the native name marked by language."""
+    if person.native_name == person.name:
+        return text(person.name)
+    return f"{text(person.name)} ({native(person.native_name, person.native_lang)})"
+
+
+def topic_link(ctx: Context, here: str, topic_id: str) -> str:
+    return link(urls.link(here, urls.topic(topic_id)), text(ctx.site.topics[topic_id].title), class_="x-topic")
+
+
+def source_link(ctx: Context, here: str, source: str) -> str:
+    """An article paragraph ('Title, ¶7') or a reference ('Publisher: Title, date')."""
+    match = PARAGRAPH_SOURCE.fullmatch(source)
+    if match:
+        article = ctx.site.articles[match["article"]]
+        number = match["number"]
+        label = f"{text(article.meta.title)}, ¶{number}"
+        return link(urls.link(here, urls.article(article.id), f"p{number}"), label, class_="x-source")
+    reference = ctx.site.references[source]
+    label = f"{text(reference.publisher)}: {text(reference.title)}"
+    if reference.date:
+        label += f", {text(parse_date(reference.date).display())}"
+    return link(urls.link(here, urls.REFERENCES, source), label, class_="x-source")
+
+
+def event_item(ctx: Context, here: str, timeline: Timeline, event: Event, *, heading: str = "h3",
+               show_timeline: bool = False) -> str:
+    """One event as a list item. On its own timeline page it carries the permalink anchor; elsewhere
+    it links to it."""
+    on_own_page = here == urls.timeline(timeline.id)
+    when = event.when
+    status = "" if event.status == "confirmed" else \
+        f' <span class="x-status x-status--{event.status}">{STATUS_LABELS[event.status]}</span>'
+    title = text(event.headline)
+    if on_own_page:
+        heading_html = (f'<{heading} id="{event.id}" class="x-event__headline">{title} '
+                        f'<a class="x-permalink" href="#{event.id}" aria-label="Link to this event">#</a></{heading}>')
+    else:
+        heading_html = (f'<{heading} class="x-event__headline">'
+                        f'{link(urls.link(here, urls.timeline(timeline.id), event.id), title)}</{heading}>')
+    parts = [
+        f'<li class="x-event" data-event="{event.id}" data-topics="{" ".join(event.topics)}" '
+        f'data-actors="{" ".join(event.actors)}" data-status="{event.status}">',
+        f'<p class="x-event__date">{date_html(when)}{status}</p>',
+        heading_html,
+        f'<p class="x-event__summary">{ctx.glossary.mark(event.summary)}</p>',
+    ]
+    if event.date_basis:
+        parts.append(f'<p class="x-event__basis">How the date is known: {text(event.date_basis)}</p>')
+    parts += [quote_html(ctx, here, use) for use in (QuoteUse(q, event, *_paragraph(q.source)) for q in event.quotes)]
+    facts = []
+    if event.actors:
+        facts.append(f'<span class="x-label">People:</span> {", ".join(person_link(ctx, here, p) for p in event.actors)}')
+    if event.topics:
+        facts.append(f'<span class="x-label">Topics:</span> {", ".join(topic_link(ctx, here, t) for t in event.topics)}')
+    if show_timeline:
+        facts.append(f'<span class="x-label">Timeline:</span> {link(urls.link(here, urls.timeline(timeline.id)), text(timeline.title))}')
+    if facts:
+        parts.append(f'<p class="x-event__facts">{" · ".join(facts)}</p>')
+    sources = "; ".join(source_link(ctx, here, source) for source in event.sources)
+    parts.append(f'<p class="x-event__sources"><span class="x-label">Sources:</span> {sources}</p>')
+    parts += corrections_html(event.corrections)
+    parts.append("</li>")
+    return "\n".join(parts)
+
+
+def _paragraph(source: str) -> tuple[str, int]:
+    match = PARAGRAPH_SOURCE.fullmatch(source)
+    return match["article"], int(match["number"])
+
+
+def quote_html(ctx: Context, here: str, use: QuoteUse, *, show_speaker: bool = True) -> str:
+    article = ctx.site.articles[use.article_id]
+    cite = link(urls.link(here, urls.article(article.id), f"p{use.paragraph}"),
+                f"{text(article.meta.title)}, ¶{use.paragraph}")
+    speaker = f"{person_link(ctx, here, use.quote.said_by)}, " if show_speaker else ""
+    return (f'<figure class="x-quote"><blockquote><p>{text(use.quote.text)}</p></blockquote>'
+            f'<figcaption>— {speaker}<cite>{cite}</cite></figcaption></figure>')
+
+
+def corrections_html(corrections) -> list[str]:
+    if not corrections:
+        return []
+    items = "".join(f"<li>{date_html(parse_date(c.date))}: {text(c.note)}</li>" for c in corrections)
+    return [f'<div class="x-corrections"><p class="x-label">Corrections</p><ul>{items}</ul></div>']
+
+
+def country_name(code: str) -> str:
+    return COUNTRY_NAMES[code]

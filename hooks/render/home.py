@@ -1,0 +1,31 @@
+"""Generated blocks for hand-written pages: the latest events, and glossary tooltips."""
+
+from __future__ import annotations
+
+from hooks import urls
+from hooks.render.common import Context, date_html
+from hooks.render.html import link, text
+
+LATEST_EVENTS_MARKER = "<!-- explainer:latest-events -->"
+LATEST_COUNT = 5
+
+
+def latest_events(ctx: Context, here: str = urls.HOME, count: int = LATEST_COUNT) -> str:
+    """The newest events across all timelines, each linking to its permalink."""
+    events = sorted(ctx.site.events.values(), key=lambda pair: pair[1].when.sort_key(), reverse=True)[:count]
+    items = []
+    for timeline, event in events:
+        url = urls.link(here, urls.timeline(timeline.id), event.id)
+        items.append(f'<li>{date_html(event.when)}: {link(url, text(event.headline))}</li>')
+    return '<ul class="x-latest">\n' + "\n".join(items) + "\n</ul>"
+
+
+def abbreviations(ctx: Context) -> str:
+    """Markdown abbreviation definitions (`*[THAAD]: …`) so hand-written pages get tooltips too."""
+    lines = []
+    for term in ctx.site.terms.values():
+        title = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
+        for form in (term.term, *term.aliases):
+            if "]" not in form:  # would end the definition early
+                lines.append(f"*[{form}]: {' '.join(title.split())}")
+    return "\n".join(lines)

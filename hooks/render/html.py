@@ -1,0 +1,66 @@
+"""Small HTML-building helpers. Every piece of text from data/ goes through `text()` or `attr()`:
+escaped, so a `<script>` or a Markdown marker in content shows as itself and never runs."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from hooks.model import Term
+
+# Characters that Markdown or one of its extensions would act on even mid-line, written as
+# numeric references so that no extension ever sees them (HTML blocks are passed through as is,
+# but titles and descriptions travel through YAML front matter and Jinja templates too).
+_MARKDOWN_ACTIVE = re.compile(r"[\\`*_{}\[\]#|~=^$!:]")
+
+
+def text(value: str) -> str:
+    """Plain text for element content: HTML-escaped and whitespace-collapsed."""
+    return html.escape(" ".join(value.split()), quote=False)
+
+
+def attr(value: str) -> str:
+    """Text for an attribute value (always double-quoted)."""
+    return html.escape(" ".join(value.split()), quote=True)
+
+
+def inert_markdown(value: str) -> str:
+    """Text that may pass through Markdown and still show exactly as written."""
+    escaped = html.escape(" ".join(value.split()), quote=True)
+    return _MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", escaped)
+
+
+def native(name: str, lang: str) -> str:
+    """A name in Hangul, Chinese or Japanese script, marked so screen readers and fonts get it right."""
+    return f'<span lang="{attr(lang)}">{text(name)}</span>'
+
+
+def link(href: str, label_html: str, **attributes: str) -> str:
+    extra = "".join(f' {name.rstrip("_").replace("_", "-")}="{attr(value)}"' for name, value in attributes.items())
+    return f'<a href="{attr(href)}"{extra}>{label_html}</a>'
+
+
+def join(items: Iterable[str], separator: str = ", ") -> str:
+    return separator.join(items)
+
+
+class Glossary:
+    """Marks every glossary term in a text as <abbr title="…">, in one regex pass."""
+
+    def __init__(self, terms: Iterable[Term]):
+        self.titles: dict[str, str] = {}
+        for term in terms:
+            title = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
+            for form in (term.term, *term.aliases):
+                self.titles[html.escape(form, quote=False)] = title
+        forms = sorted(self.titles, key=len, reverse=True)
+        # Whole words only ("ROK" but not "BROKEN"); longest form first ("UN Security Council" over "UN").
+        self.pattern = re.compile(r"(?<![\w&#-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])") if forms else None
+
+    def mark(self, value: str) -> str:
+        """Escaped text with <abbr> around each term."""
+        escaped = text(value)
+        if self.pattern is None:
+            return escaped
+        return self.pattern.sub(lambda m: f'<abbr title="{attr(self.titles[m.group()])}">{m.group()}</abbr>', escaped)
