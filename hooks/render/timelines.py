@@ -5,6 +5,7 @@ from __future__ import annotations
 from hooks import urls
 from hooks.model import Timeline
 from hooks.render.common import Context, date_html, event_item, page
+from hooks.render.filters import timeline_filters
 from hooks.render.html import link, text
 
 
@@ -15,6 +16,7 @@ def timeline_page(ctx: Context, timeline: Timeline) -> str:
     body = (f'<p class="x-lede">{ctx.glossary.mark(timeline.intro)}</p>\n'
             f'<p class="x-muted x-timeline__span">{len(timeline.events)} events, {date_html(first)} to {date_html(last)}. '
             "Every event cites its sources; select one to read the exact paragraph.</p>\n"
+            f"{timeline_filters(ctx, timeline)}"
             f'<ol class="x-timeline" data-timeline="{timeline.id}">\n{events}\n</ol>')
     return page(timeline.title, body, description=timeline.intro, classes="x-timeline-page")
 
