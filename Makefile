@@ -4,7 +4,7 @@ PYTHON := $(VENV)/bin/python
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench clean
+.PHONY: serve build check test bench clean browser
 
 serve: $(VENV)/.site-deps  ## set up, then preview on http://127.0.0.1:8000 with live reload
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
@@ -15,7 +15,7 @@ build: $(VENV)/.site-deps  ## build the site into site/, failing on any warning
 check: $(VENV)/.site-deps  ## validate data/ only (fast): every problem as path:line: field: message
 	$(PYTHON) -m hooks.check data
 
-test: $(VENV)/.test-deps  ## set up, then run every test (unit, build, browser)
+test: $(VENV)/.test-deps browser  ## set up, then run every test (unit, build, browser)
 	$(PYTHON) -m pytest
 
 $(VENV)/.site-deps: requirements.txt
@@ -23,6 +23,17 @@ $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m pip install --quiet --upgrade pip
 	$(PYTHON) -m pip install --quiet -r requirements.txt
 	touch $@
+
+# The browser tests drive Debian's Chromium (Playwright's own download does not work here); without
+# fonts-noto-cjk Hangul and Chinese render as boxes. apt-get runs only when something is missing.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+browser:  ## install Debian's chromium and CJK fonts for tests/browser/ if missing
+	@if ! test -x $(CHROMIUM) || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
+	  $(SUDO) apt-get update && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk; \
+	fi
 
 $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
 	$(PYTHON) -m pip install --quiet -r requirements-test.txt
