@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from hooks.dates import EdtfDate, parse_date
 
@@ -72,12 +72,33 @@ def _title(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, AfterValidator(_slug)]
+def _ecma(pattern: str) -> str:
+    """A regex as JSON Schema (ECMA-262) wants it: anchored, without Python's group names."""
+    return "^" + re.sub(r"\(\?P<\w+>", "(", pattern) + "$"
+
+
+# What editors' YAML language servers show and flag (hooks/schema.py); the validators do the real checks.
+_DATE_POINT = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?[~?%]?"
+_SLUG_HINT = Field(json_schema_extra={
+    "pattern": _ecma(SLUG.pattern), "maxLength": MAX_SLUG_LENGTH,
+    "description": "an id: lowercase a-z, digits and single hyphens, like 'cho-tae-yul'"})
+_DATE_HINT = WithJsonSchema({
+    "anyOf": [{"type": "string", "pattern": _ecma(f"{_DATE_POINT}(/{_DATE_POINT})?")},
+              {"type": "integer", "minimum": 1, "maximum": 9999}],
+    "description": 'a date with its precision, quoted: "2024-05-13", "2024-05", "2017"; '
+                   'ending ~ (approximate), ? (uncertain) or % (both); a range "2024-05-26/2024-05-27"'})
+_SOURCE_HINT = Field(json_schema_extra={
+    "pattern": f"{_ecma(PARAGRAPH_SOURCE.pattern)}|{_ecma(SLUG.pattern)}",
+    "description": "an article paragraph like '2024-05-cho-tae-yul-beijing-talks#p7', or a references.yml id"})
+_URL_HINT = Field(json_schema_extra={
+    "pattern": _ecma(SAFE_URL.pattern), "description": "an absolute https:// address, only when certainly real"})
+
+Slug = Annotated[str, AfterValidator(_slug), _SLUG_HINT]
 Title = Annotated[str, AfterValidator(_text), AfterValidator(_title)]
 Text = Annotated[str, AfterValidator(_text)]
-DateText = Annotated[str, BeforeValidator(_date_text), AfterValidator(_valid_date)]
-SourceRef = Annotated[str, AfterValidator(_source)]
-Url = Annotated[str, AfterValidator(_url)]
+DateText = Annotated[str, BeforeValidator(_date_text), AfterValidator(_valid_date), _DATE_HINT]
+SourceRef = Annotated[str, AfterValidator(_source), _SOURCE_HINT]
+Url = Annotated[str, AfterValidator(_url), _URL_HINT]
 Country = Literal["kr", "cn", "jp", "us", "kp", "ru", "tw"]
 COUNTRY_NAMES = {"kr": "South Korea", "cn": "China", "jp": "Japan", "us": "United States",
                  "kp": "North Korea", "ru": "Russia", "tw": "Taiwan"}
