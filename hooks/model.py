@@ -92,10 +92,12 @@ _SOURCE_HINT = Field(json_schema_extra={
     "description": "an article paragraph like '2024-05-cho-tae-yul-beijing-talks#p7', or a references.yml id"})
 _URL_HINT = Field(json_schema_extra={
     "pattern": _ecma(SAFE_URL.pattern), "description": "an absolute https:// address, only when certainly real"})
+_TEXT_HINT = Field(json_schema_extra={"pattern": r"\S"})  # not empty (the import leaves fields "")
+_TITLE_HINT = Field(json_schema_extra={"pattern": r"^[^<>]*\S[^<>]*$"})
 
 Slug = Annotated[str, AfterValidator(_slug), _SLUG_HINT]
-Title = Annotated[str, AfterValidator(_text), AfterValidator(_title)]
-Text = Annotated[str, AfterValidator(_text)]
+Title = Annotated[str, AfterValidator(_text), AfterValidator(_title), _TITLE_HINT]
+Text = Annotated[str, AfterValidator(_text), _TEXT_HINT]
 DateText = Annotated[str, BeforeValidator(_date_text), AfterValidator(_valid_date), _DATE_HINT]
 SourceRef = Annotated[str, AfterValidator(_source), _SOURCE_HINT]
 Url = Annotated[str, AfterValidator(_url), _URL_HINT]
