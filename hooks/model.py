@@ -20,7 +20,9 @@ from hooks.dates import EdtfDate, parse_date
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 PARAGRAPH_SOURCE = re.compile(r"(?P<article>[a-z0-9]+(?:-[a-z0-9]+)*)#p(?P<number>[1-9][0-9]*)")
-SAFE_URL = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
+# A lowercase http(s) scheme, an ASCII host (no "user@" part) and printable ASCII after it, without the
+# characters that have no place in a URL (" < > \ ^ ` { | }): what browsers and readers can trust.
+SAFE_URL = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?:[/?#][!#-;=?-\[\]_a-z~]*)?")
 MAX_SLUG_LENGTH = 80
 
 
@@ -45,8 +47,9 @@ def _text(value: str) -> str:
     if not value.strip():
         raise ValueError("is empty; write the text")
     for character in value:
-        # Control and invisible format characters (other than newlines/tabs) hide or reorder text.
-        if unicodedata.category(character) in ("Cc", "Cf") and character not in "\n\t":
+        # Control and invisible format characters (other than newlines/tabs) hide or reorder text;
+        # a lone surrogate (from a "\\ud800" escape) is not a character at all and cannot be written out.
+        if unicodedata.category(character) in ("Cc", "Cf", "Cs") and character not in "\n\t":
             raise ValueError(f"contains the invisible character U+{ord(character):04X}; remove it")
     return value
 
@@ -59,10 +62,22 @@ def _source(value: str) -> str:
 
 
 def _url(value: str) -> str:
-    if not SAFE_URL.fullmatch(value) or any(ord(c) < 0x21 for c in value):
-        raise ValueError(f"{value!r} is not an allowed URL; expected an absolute https:// or http:// address "
-                         "(javascript:, data:, vbscript: and //host links are not allowed)")
-    return value
+    if SAFE_URL.fullmatch(value):
+        return value
+    odd = next((c for c in value if c.isspace() or unicodedata.category(c) in ("Cc", "Cf", "Cs")), None)
+    if odd is not None:
+        problem = f"it contains a space or invisible character (U+{ord(odd):04X}); remove it"
+    elif not value.startswith(("https://", "http://")):
+        problem = ("it must start https:// or http:// (lowercase); javascript:, data:, "
+                   "vbscript:, relative and //host links are not allowed")
+    elif not value.isascii():
+        odd = next(c for c in value if not c.isascii())
+        problem = (f"it contains {odd!r} (U+{ord(odd):04X}), which is not plain ASCII; percent-encode it in the path "
+                   "(a host name goes in its xn-- form)")
+    else:
+        problem = ("expected https://host/path, with a host of letters, digits, dots "
+                   "and hyphens (no 'user@' part), and none of \" < > \\ ^ ` { | } (percent-encode them)")
+    raise ValueError(f"{value!r} is not an allowed URL: {problem}")
 
 
 def _title(value: str) -> str:
