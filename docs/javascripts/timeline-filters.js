@@ -42,6 +42,7 @@
     const count = panel.querySelector(".x-filters__count");
     const clear = panel.querySelector(".x-filters__clear");
     const people = panel.querySelector(".x-filters__people");
+    const peopleToggle = panel.querySelector(".x-filters__toggle");
     let chosen = readUrl(chips);
 
     function matches(event) {
@@ -63,7 +64,13 @@
       }
       count.textContent = `${shown} of ${events.length} events`;
       clear.hidden = KINDS.every((kind) => chosen[kind].length === 0);
-      if (people && chosen.actor.length > 0) people.open = true;
+      if (chosen.actor.length > 0) unfold(true);
+    }
+
+    function unfold(open) {
+      if (!people || !peopleToggle) return;
+      people.hidden = !open;
+      peopleToggle.setAttribute("aria-expanded", String(open));
     }
 
     function choose(next) {
@@ -80,6 +87,7 @@
       });
     }
     clear.addEventListener("click", () => choose(nothingChosen()));
+    peopleToggle?.addEventListener("click", () => unfold(people.hidden));
 
     // A permalink to an event that the filter hides would land nowhere: show every event instead.
     function revealTarget() {

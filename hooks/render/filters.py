@@ -29,9 +29,11 @@ def timeline_filters(ctx: Context, timeline: Timeline) -> str:
                       f'<p class="x-filters__label" id="x-filters-topics">Topics</p>{topic_chips}</div>')
     if actor_chips:
         # People outnumber topics several times over: folded so the events stay near the top on a phone.
-        groups.append(f'<details class="x-filters__group x-filters__people"><summary class="x-filters__label">'
-                      f'People ({len(actors)})</summary>'
-                      f'<div role="group" aria-label="People">{actor_chips}</div></details>')
+        # A button rather than <details>, which Material styles as a collapsible admonition.
+        groups.append(f'<div class="x-filters__group"><button type="button" class="x-filters__toggle" '
+                      f'aria-expanded="false" aria-controls="x-filters-people">People ({len(actors)})</button>'
+                      f'<div class="x-filters__people" id="x-filters-people" role="group" aria-label="People" hidden>'
+                      f"{actor_chips}</div></div>")
     status = (f'<p class="x-filters__status"><span class="x-filters__count" role="status" aria-live="polite">'
               f"{total} of {total} events</span> "
               '<button type="button" class="x-filters__clear" hidden>Show all events</button></p>')
