@@ -20,7 +20,7 @@ EXPECTED = (
     '? (uncertain) or % (both), or a range "2024-05-26/2024-05-27"'
 )
 
-_SINGLE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<qualifier>[~?%])?")
+_SINGLE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<qualifier>[~?%])?", re.ASCII)
 MONTHS = [calendar.month_name[m] for m in range(1, 13)]
 
 
@@ -122,6 +122,8 @@ def _parse_point(text: str) -> Point:
     if not match:
         raise ValueError(f"{text!r} is not {EXPECTED}")
     year = int(match["year"])
+    if year < 1:
+        raise ValueError(f"{text!r} has year 0000; expected 0001 to 9999")
     month = int(match["month"]) if match["month"] else None
     day = int(match["day"]) if match["day"] else None
     if month is not None and not 1 <= month <= 12:

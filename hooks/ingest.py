@@ -29,6 +29,7 @@ BOILERPLATE = {
 }
 SENTENCE_END = re.compile(r"[.!?:;…”\"’')\]]$")
 HEADING_MAX_WORDS = 8
+WRAP_WIDTH = 100  # hard-wrapped text has lines at most this long; one-paragraph-per-line text rarely does
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,12 @@ def clean(text: str) -> Cleaned:
             removed.append(line)
         else:
             groups[-1].append(line)
-    paragraphs = [paragraph for group in groups if group for paragraph in _paragraphs(group)]
+    groups = [group for group in groups if group]
+    # In a source that separates paragraphs by blank lines, a group of short lines is one hard-wrapped
+    # paragraph, even where a line happens to end a sentence or looks like a heading.
+    wrapped = len(groups) > 1
+    paragraphs = [paragraph for group in groups for paragraph in (
+        [" ".join(group)] if wrapped and all(len(line) <= WRAP_WIDTH for line in group[:-1]) else _paragraphs(group))]
     blocks = []
     for index, paragraph in enumerate(paragraphs):
         is_last = index == len(paragraphs) - 1

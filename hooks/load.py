@@ -26,6 +26,7 @@ LIST_FILES: dict[str, type[BaseModel]] = {
     "references.yml": Reference,
 }
 FOLDERS = {"articles": ".md", "timelines": ".yml"}
+KINDS = {"people.yml": "person", "topics.yml": "topic", "glossary.yml": "term", "references.yml": "reference"}
 ALLOWED_EXTRA = {"README.md"}
 
 
@@ -37,6 +38,9 @@ class Reader:
         self.root = data_dir.parent
         self.problems: list[Problem] = []
         self.located: dict[str, Located] = {}
+        # Ids that exist but failed their own checks (None: the whole file is unreadable), by kind:
+        # references to them are not reported again as "unknown" (no cascade of false messages).
+        self.broken: dict[str, set[str] | None] = {}
 
     def name(self, path: Path) -> str:
         return display_path(path, self.root)
@@ -84,7 +88,7 @@ def load_site(data_dir: Path) -> Site:
         files=sorted(reader.located),
     )
     names = {name: reader.name(reader.data_dir / name) for name in LIST_FILES}
-    reader.problems += check_site(site, reader.located, names)
+    reader.problems += check_site(site, reader.located, names, reader.broken)
     if reader.problems:
         raise DataError(reader.problems)
     return site
@@ -108,6 +112,7 @@ def check_layout(reader: Reader) -> None:
 def read_list(reader: Reader, file_name: str, model: type[BaseModel]) -> dict[str, Any]:
     path = reader.data_dir / file_name
     name = reader.name(path)
+    reader.broken[KINDS[file_name]] = None  # until the file is read
     if not path.is_file():
         reader.report(name, 1, "file", "is missing")
         return {}
@@ -117,10 +122,13 @@ def read_list(reader: Reader, file_name: str, model: type[BaseModel]) -> dict[st
     if not isinstance(located.data, list):
         reader.report(name, located.line_of(()), "(top level)", f"expected a list of entries ('- id: …'), got {kind(located.data)}")
         return {}
+    broken = reader.broken[KINDS[file_name]] = set()
     items: dict[str, Any] = {}
     for index, data in enumerate(located.data):
         item = reader.validate(model, data, name, located, at=(index,))
         if item is None:
+            if isinstance(data, dict) and isinstance(data.get("id"), str):
+                broken.add(data["id"])
             continue
         if item.id in items:
             reader.report(name, located.line_of((index, "id")), f"[{index}].id", f"duplicate id {item.id!r}; ids must be unique")
@@ -131,10 +139,12 @@ def read_list(reader: Reader, file_name: str, model: type[BaseModel]) -> dict[st
 
 def read_articles(reader: Reader) -> dict[str, Article]:
     articles = {}
+    broken = reader.broken["article"] = set()
     for path in sorted((reader.data_dir / "articles").glob("*.md")):
         if not SLUG.fullmatch(path.stem) or not path.is_file() or path.is_symlink():
             continue  # reported by check_layout
         name = reader.name(path)
+        broken.add(path.stem)  # until it is read
         try:
             front, body, body_line = split_front_matter(read_text(path))
         except SourceError as error:
@@ -152,6 +162,7 @@ def read_articles(reader: Reader) -> dict[str, Article]:
             reader.report(name, body_line, "body", "has no paragraphs; the article text goes after the front matter")
         elif meta is not None:
             articles[path.stem] = Article(path.stem, name, meta, blocks)
+            broken.discard(path.stem)
     return articles
 
 

@@ -13,9 +13,10 @@ from hooks.yaml_source import Located
 
 
 class Checker:
-    def __init__(self, site: Site, located: dict[str, Located]):
+    def __init__(self, site: Site, located: dict[str, Located], broken: dict[str, set[str] | None] | None = None):
         self.site = site
         self.located = located
+        self.broken = broken or {}
         self.problems: list[Problem] = []
 
     def report(self, path: str, location: tuple, message: str) -> None:
@@ -29,6 +30,9 @@ class Checker:
         ids = list(ids)
         if value in ids:
             return True
+        broken = self.broken.get(what, set())
+        if broken is None or value in broken:
+            return False  # it exists but has problems of its own, reported where it is defined
         guess = difflib.get_close_matches(value, ids, n=1)
         hint = f" (did you mean {guess[0]!r}?)" if guess else ""
         self.report(path, location, f"unknown {what} {value!r}{hint}; expected an id from {where}")
@@ -93,17 +97,21 @@ def near(text: str, paragraph: str) -> str:
 
 def event_index(located: Located | None) -> dict[str, int]:
     events = (located.data or {}).get("events") if located and isinstance(located.data, dict) else None
-    return {item.get("id"): index for index, item in enumerate(events or []) if isinstance(item, dict)}
+    return {item["id"]: index for index, item in enumerate(events or [])
+            if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def item_index(located: Located | None) -> dict[str, int]:
     items = located.data if located and isinstance(located.data, list) else []
-    return {item.get("id"): index for index, item in enumerate(items) if isinstance(item, dict)}
+    return {item["id"]: index for index, item in enumerate(items)
+            if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
-def check_site(site: Site, located: dict[str, Located], names: dict[str, str]) -> list[Problem]:
-    """`names` maps each list file ('people.yml') to the path shown in messages ('data/people.yml')."""
-    check = Checker(site, located)
+def check_site(site: Site, located: dict[str, Located], names: dict[str, str],
+               broken: dict[str, set[str] | None] | None = None) -> list[Problem]:
+    """`names` maps each list file ('people.yml') to the path shown in messages ('data/people.yml');
+    `broken` holds, by kind ('person'), ids that exist but failed to load (None: the whole file)."""
+    check = Checker(site, located, broken)
     people, topics = names["people.yml"], names["topics.yml"]
 
     first_seen: dict[str, str] = {}

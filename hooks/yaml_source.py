@@ -76,7 +76,11 @@ def read_text(path: Path) -> str:
 def parse_yaml(text: str, *, first_line: int = 1) -> Located:
     """Parse one YAML document; `first_line` is where it starts in its file (front matter)."""
     offset = first_line - 1
-    loader = _SafeTextLoader(text)
+    try:
+        loader = _SafeTextLoader(text)
+    except yaml.reader.ReaderError as error:  # control characters such as NUL, refused before parsing
+        raise SourceError(text[: error.position].count("\n") + first_line, "file",
+                          f"contains the control character U+{error.character:04X}; remove it") from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -91,6 +95,8 @@ def parse_yaml(text: str, *, first_line: int = 1) -> Located:
         raise _explain(error, offset) from None
     except yaml.YAMLError as error:  # unmarked errors are rare; still no traceback
         raise SourceError(first_line, "YAML syntax", str(error)) from None
+    except RecursionError:  # PyYAML composes recursively: "[[[[…" must not crash the check
+        raise SourceError(first_line, "YAML syntax", "values are nested too deeply; flatten the structure") from None
     finally:
         loader.dispose()
 
