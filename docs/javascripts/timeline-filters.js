@@ -35,9 +35,9 @@
   function setUp(panel) {
     if (panel.hasAttribute("data-ready")) return;
     panel.setAttribute("data-ready", "");
-    const list = document.querySelector(`ol.x-timeline[data-timeline="${CSS.escape(panel.dataset.filtersFor)}"]`);
-    if (!list) return;
-    const events = [...list.querySelectorAll("li.x-event")];
+    // Every event list of the page: a timeline page may list its upcoming events apart.
+    const events = [...(panel.closest(".x-page") ?? document).querySelectorAll("ol.x-timeline > li.x-event")];
+    if (events.length === 0) return;
     const chips = [...panel.querySelectorAll("button.x-chip")];
     const count = panel.querySelector(".x-filters__count");
     const clear = panel.querySelector(".x-filters__clear");
