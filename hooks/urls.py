@@ -12,6 +12,14 @@ TOPICS = "topics/index.md"
 QUOTES = "quotes.md"
 GLOSSARY = "glossary.md"
 REFERENCES = "references.md"
+DATA = "data.md"  # the open-data page; the downloads sit beside it in data/
+
+# Files (not pages) generated at build time, by their path in the built site.
+FEED = "feed.xml"
+EVENTS_JSON = "data/events.json"
+EVENTS_CSV = "data/events.csv"
+PEOPLE_JSON = "data/people.json"
+QUOTES_JSON = "data/quotes.json"
 
 
 def article(article_id: str) -> str:
@@ -28,6 +36,14 @@ def person(person_id: str) -> str:
 
 def topic(topic_id: str) -> str:
     return f"topics/{topic_id}.md"
+
+
+def timeline_json(timeline_id: str) -> str:
+    return f"data/timeline-{timeline_id}.json"
+
+
+def schema(name: str) -> str:
+    return f"data/{name}.schema.json"
 
 
 def page_dir(src_path: str) -> str:
@@ -48,3 +64,18 @@ def link(from_src: str, to_src: str, anchor: str = "") -> str:
     if from_src == to_src and anchor:
         return f"#{anchor}"
     return f"{url}#{anchor}" if anchor else url
+
+
+def file_link(from_src: str, file_path: str) -> str:
+    """A relative URL from a page to a generated file ('data/events.json')."""
+    return posixpath.relpath(file_path, page_dir(from_src) or ".")
+
+
+def absolute(site_url: str, to_src: str, anchor: str = "") -> str:
+    """A page's (or anchor's) full address under site_url, for citations, feeds and downloads."""
+    url = f"{site_url.rstrip('/')}/{page_dir(to_src)}"
+    return f"{url}#{anchor}" if anchor else url
+
+
+def absolute_file(site_url: str, file_path: str) -> str:
+    return f"{site_url.rstrip('/')}/{file_path}"

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from hooks import urls
 from hooks.dates import EdtfDate, parse_date
 from hooks.model import COUNTRY_NAMES, PARAGRAPH_SOURCE, Event, Person, QuoteUse, Site, Timeline
+from hooks.render.cite import cite_details, cite_text
 from hooks.render.html import Glossary, attr, link, native, text
+from hooks.schedule import is_overdue
 
 STATUS_LABELS = {"confirmed": "Confirmed", "reported": "Reported", "scheduled": "Scheduled"}
+OVERDUE_LABEL = "Scheduled; not yet confirmed"  # a scheduled event whose date has passed
 
 
 @dataclass
@@ -19,6 +23,9 @@ class Context:
     """The site plus what is computed once per build for every page (never per page)."""
 
     site: Site
+    site_name: str = ""
+    site_url: str = ""  # where the site is published; citations and downloads need full addresses
+    today: date = field(default_factory=date.today)  # decides which scheduled events are still upcoming
 
     @cached_property
     def glossary(self) -> Glossary:
@@ -82,8 +89,9 @@ def event_item(ctx: Context, here: str, timeline: Timeline, event: Event, *, hea
     it links to it."""
     on_own_page = here == urls.timeline(timeline.id)
     when = event.when
+    label = OVERDUE_LABEL if is_overdue(event, ctx.today) else STATUS_LABELS[event.status]
     status = "" if event.status == "confirmed" else \
-        f' <span class="x-status x-status--{event.status}">{STATUS_LABELS[event.status]}</span>'
+        f' <span class="x-status x-status--{event.status}">{label}</span>'
     title = text(event.headline)
     if on_own_page:
         heading_html = (f'<{heading} id="{event.id}" class="x-event__headline">{title} '
@@ -113,8 +121,17 @@ def event_item(ctx: Context, here: str, timeline: Timeline, event: Event, *, hea
     sources = "; ".join(source_link(ctx, here, source) for source in event.sources)
     parts.append(f'<p class="x-event__sources"><span class="x-label">Sources:</span> {sources}</p>')
     parts += corrections_html(event.corrections)
+    if on_own_page:
+        parts.append(event_citation(ctx, timeline, event))
     parts.append("</li>")
     return "\n".join(parts)
+
+
+def event_citation(ctx: Context, timeline: Timeline, event: Event) -> str:
+    permalink = urls.absolute(ctx.site_url, urls.timeline(timeline.id), event.id)
+    citation = cite_text(headline=event.headline, date=event.when.display(), timeline_title=timeline.title,
+                         site_name=ctx.site_name, permalink=permalink)
+    return cite_details(citation, permalink)
 
 
 def _paragraph(source: str) -> tuple[str, int]:

@@ -5,19 +5,34 @@ from __future__ import annotations
 from hooks import urls
 from hooks.render.common import Context, date_html
 from hooks.render.html import link, text
+from hooks.schedule import is_upcoming, upcoming_events
 
 LATEST_EVENTS_MARKER = "<!-- explainer:latest-events -->"
+UPCOMING_EVENTS_MARKER = "<!-- explainer:upcoming-events -->"
 LATEST_COUNT = 5
 
 
 def latest_events(ctx: Context, here: str = urls.HOME, count: int = LATEST_COUNT) -> str:
     """The newest events across all timelines, each linking to its permalink."""
-    events = sorted(ctx.site.events.values(), key=lambda pair: pair[1].when.sort_key(), reverse=True)[:count]
+    happened = [pair for pair in ctx.site.events.values() if not is_upcoming(pair[1], ctx.today)]
+    events = sorted(happened, key=lambda pair: pair[1].when.sort_key(), reverse=True)[:count]
     items = []
     for timeline, event in events:
         url = urls.link(here, urls.timeline(timeline.id), event.id)
         items.append(f'<li>{date_html(event.when)}: {link(url, text(event.headline))}</li>')
     return '<ul class="x-latest">\n' + "\n".join(items) + "\n</ul>"
+
+
+def upcoming_block(ctx: Context, here: str = urls.HOME) -> str:
+    """An "Upcoming" section (Markdown heading + list) of scheduled events; nothing when none is."""
+    events = upcoming_events(ctx.site, ctx.today)
+    if not events:
+        return ""
+    items = []
+    for timeline, event in events:
+        url = urls.link(here, urls.timeline(timeline.id), event.id)
+        items.append(f'<li>{date_html(event.when)}: {link(url, text(event.headline))}</li>')
+    return "## Upcoming\n\n" + '<ul class="x-upcoming">\n' + "\n".join(items) + "\n</ul>"
 
 
 def abbreviations(ctx: Context) -> str:

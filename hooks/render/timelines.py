@@ -7,18 +7,38 @@ from hooks.model import Timeline
 from hooks.render.common import Context, date_html, event_item, page
 from hooks.render.filters import timeline_filters
 from hooks.render.html import link, text
+from hooks.schedule import is_upcoming
 
 
 def timeline_page(ctx: Context, timeline: Timeline) -> str:
     here = urls.timeline(timeline.id)
-    events = "\n".join(event_item(ctx, here, timeline, event) for event in timeline.events)
-    first, last = timeline.events[0].when, timeline.events[-1].when
+    # Scheduled events wait apart until their date has passed; then they join the timeline by themselves.
+    happened = [event for event in timeline.events if not is_upcoming(event, ctx.today)]
+    upcoming = [event for event in timeline.events if is_upcoming(event, ctx.today)]
+    events = "\n".join(event_item(ctx, here, timeline, event) for event in happened)
+    shown = happened or upcoming
+    first, last = shown[0].when, shown[-1].when
     body = (f'<p class="x-lede">{ctx.glossary.mark(timeline.intro)}</p>\n'
-            f'<p class="x-muted x-timeline__span">{len(timeline.events)} events, {date_html(first)} to {date_html(last)}. '
+            f'<p class="x-muted x-timeline__span">{len(happened)} events, {date_html(first)} to {date_html(last)}. '
             "Every event cites its sources; select one to read the exact paragraph.</p>\n"
+            f"{downloads(here, timeline)}\n"
             f"{timeline_filters(ctx, timeline)}"
             f'<ol class="x-timeline" data-timeline="{timeline.id}">\n{events}\n</ol>')
+    if upcoming:
+        items = "\n".join(event_item(ctx, here, timeline, event) for event in upcoming)
+        body += ('\n<h2 id="upcoming">Upcoming</h2>\n<p class="x-muted">Scheduled, not yet happened. Each moves into '
+                 "the timeline above once its date has passed.</p>\n"
+                 f'<ol class="x-timeline x-timeline--upcoming">\n{items}\n</ol>')
     return page(timeline.title, body, description=timeline.intro, classes="x-timeline-page")
+
+
+def downloads(here: str, timeline: Timeline) -> str:
+    """Links to this timeline's data and to all events, for reuse (see the open-data page)."""
+    files = [(urls.timeline_json(timeline.id), "this timeline for TimelineJS (JSON)"),
+             (urls.EVENTS_JSON, "all events (JSON)"), (urls.EVENTS_CSV, "all events (CSV)")]
+    items = " · ".join(link(urls.file_link(here, path), text(label), download="") for path, label in files)
+    about = link(urls.link(here, urls.DATA), "what the fields mean")
+    return f'<p class="x-downloads"><span class="x-label">Download:</span> {items} · {about}</p>'
 
 
 def timelines_index(ctx: Context) -> str:
