@@ -2,19 +2,24 @@
 
 Prints every problem as `path:line: field: message` and exits 1 when there are any. Under GitHub
 Actions (GITHUB_ACTIONS=true) it also prints `::error` annotations so problems show on the diff.
+
+Scheduled events whose date has passed are listed as warnings (exit status 0): the site already
+shows them in their timeline, but an editor should confirm or correct them.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from hooks.load import load_site
 from hooks.problems import DataError
+from hooks.schedule import review_notes
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     data_dir = Path(args[0]) if args else Path("data")
     try:
@@ -29,6 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{data_dir}: OK: {len(site.articles)} articles, {len(site.timelines)} timelines with {events} events, "
           f"{len(site.people)} people, {len(site.topics)} topics, {len(site.terms)} terms, "
           f"{len(site.references)} references")
+    notes = review_notes(site, data_dir, today or date.today())
+    if notes:
+        noun = "event" if len(notes) == 1 else "events"
+        print("\n".join([f"warning: {len(notes)} scheduled {noun} to review (the site still builds):",
+                         *map(str, notes)]), file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            for note in notes:
+                print(note.github_annotation("warning"))
     return 0
 
 

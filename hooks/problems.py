@@ -16,10 +16,10 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
 
-    def github_annotation(self) -> str:
+    def github_annotation(self, level: str = "error") -> str:
         # GitHub's workflow-command syntax; '%', CR and LF must be escaped in the message.
         text = f"{self.field}: {self.message}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},title=data check::{text}"
+        return f"::{level} file={self.path},line={self.line},title=data check::{text}"
 
 
 class DataError(Exception):

@@ -43,20 +43,23 @@ def review_notes(site: Site, data_dir: Path, today: date) -> list[Problem]:
         overdue = [event for event in timeline.events if is_overdue(event, today)]
         if not overdue:
             continue
-        lines = _status_lines(Path(data_dir) / "timelines" / f"{timeline.id}.yml")
+        positions = _status_positions(Path(data_dir) / "timelines" / f"{timeline.id}.yml")
         for event in overdue:
+            index, line = positions.get(event.id, (None, 1))
+            field = f"events[{index}].status" if index is not None else "status"
             notes.append(Problem(
-                timeline.path, lines.get(event.id, 1), f"{event.id}.status",
-                f"'scheduled' for {event.when.display()}, which has passed; the event now shows in the timeline. "
-                "Review it: set status to 'confirmed' or 'reported' and cite what happened, or correct the date"))
+                timeline.path, line, field,
+                f"event {event.id!r} is 'scheduled' for {event.when.display()}, which has passed, so it now shows "
+                "in the timeline. Review it: set status to 'confirmed' or 'reported' and cite what happened, "
+                "or correct the date"))
     return sorted(notes)
 
 
-def _status_lines(path: Path) -> dict[str, int]:
-    """The line of each event's `status:` in a timeline file (already validated, so it parses)."""
+def _status_positions(path: Path) -> dict[str, tuple[int, int]]:
+    """Each event's index and the line of its `status:` in a timeline file (already validated)."""
     try:
         located = parse_yaml(read_text(path))
     except (OSError, SourceError):
         return {}
-    return {event_id: located.line_of(("events", index, "status"))
+    return {event_id: (index, located.line_of(("events", index, "status")))
             for event_id, index in event_index(located).items()}
