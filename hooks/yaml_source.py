@@ -92,7 +92,7 @@ def parse_yaml(text: str, *, first_line: int = 1) -> Located:
         error.line += offset
         raise
     except yaml.MarkedYAMLError as error:
-        raise _explain(error, offset) from None
+        raise _explain(error, offset, text) from None
     except yaml.YAMLError as error:  # unmarked errors are rare; still no traceback
         raise SourceError(first_line, "YAML syntax", str(error)) from None
     except RecursionError:  # PyYAML composes recursively: "[[[[…" must not crash the check
@@ -133,11 +133,14 @@ def _dotted(location: Location) -> str:
     return text or "(top level)"
 
 
-def _explain(error: yaml.MarkedYAMLError, offset: int) -> SourceError:
+def _explain(error: yaml.MarkedYAMLError, offset: int, text: str) -> SourceError:
     """Turn PyYAML's parser wording into something an editor can act on."""
     problem = error.problem or "invalid YAML"
     mark = error.problem_mark or error.context_mark
     line = (mark.line + 1 if mark else 1) + offset
+    if mark and (start := _runaway_quote_start(text, mark.line)) is not None:
+        return SourceError(start + 1 + offset, "YAML syntax", f"a quoted text starting on this line is not closed "
+                                                              f"on it (it runs on to line {line}); add the closing quote")
     if "'\\t'" in problem:
         return SourceError(line, "YAML syntax", "a tab character is used for indentation; indent with spaces")
     if "while scanning a quoted scalar" in (error.context or "") and error.context_mark:
@@ -145,6 +148,20 @@ def _explain(error: yaml.MarkedYAMLError, offset: int) -> SourceError:
                            "a quoted text starting on this line is never closed; add the closing quote")
     context = f" ({error.context})" if error.context else ""
     return SourceError(line, "YAML syntax", f"{problem}{context}; check indentation, colons and quotes")
+
+
+def _runaway_quote_start(text: str, error_line: int) -> int | None:
+    """The line (0-based) where a quoted text opens that swallowed the lines after it: an unclosed
+    quote ends at the next quote mark, often lines later, where the parser then fails."""
+    runaway = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+                    and token.start_mark.line < token.end_mark.line == error_line):
+                runaway = token.start_mark.line
+    except yaml.YAMLError:
+        pass  # the tokens before the error are what matter
+    return runaway
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:
