@@ -1,7 +1,8 @@
 """The one module that knows MkDocs: loads data/ once per build and adds the generated pages.
 
 Everything else in hooks/ is pure. Validation runs in on_config, before MkDocs cleans site/, so a
-broken data/ stops the build with every problem listed and leaves the last good site untouched.
+broken data/ stops the build with every problem listed and leaves the last good site untouched; the
+build itself goes into a staging folder that replaces site/ only once it succeeded (hooks/staging.py).
 """
 
 from __future__ import annotations
@@ -15,22 +16,33 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs puts hooks/ on sys.path; the core is the `hooks` package
     sys.path.insert(0, str(ROOT))
 
+from jinja2 import Environment  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.utils import CountHandler  # noqa: E402
+
+from hooks import staging  # noqa: E402
 
 from hooks.export import generated_files  # noqa: E402
 from hooks.load import load_site  # noqa: E402
 from hooks.problems import DataError  # noqa: E402
 from hooks.render import render_site  # noqa: E402
+from hooks.render.abbreviations import abbreviation_glossary  # noqa: E402
 from hooks.render.common import Context  # noqa: E402
-from hooks.render.home import (LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, abbreviations,  # noqa: E402
-                                latest_events, upcoming_block)
+from hooks.render.home import (LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, latest_events,  # noqa: E402
+                                upcoming_block)
 from hooks.schedule import review_notes  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
 _build: dict = {}  # this build's Context and pages; replaced on every (re)build
+_run = {"serving": False, "dirty": False}  # this mkdocs command, from on_startup
+_staged: dict = {}  # this build's staging folder, the real site_dir and a warning counter
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _run.update(serving=command == "serve", dirty=dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -45,10 +57,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for note in review_notes(site, data_dir, today):
         log.info("to review: %s", note)
     _build.clear()
-    _build.update(ctx=ctx, pages=render_site(site, ctx), abbreviations=abbreviations(ctx),
+    _build.update(ctx=ctx, pages=render_site(site, ctx),
                   files=generated_files(site, site_url=ctx.site_url, site_name=config.site_name,
                                         language=config.theme["language"], today=today))
+    # Tooltips on hand-written pages: terms reach the abbr extension as data, never parsed as Markdown.
+    config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": abbreviation_glossary(ctx)}
+    _stage(config)
     return config
+
+
+def _stage(config: MkDocsConfig) -> None:
+    _staged.clear()
+    if _run["dirty"]:
+        return  # a dirty build rewrites only changed pages, so it must write into site_dir itself
+    counter = CountHandler()  # what `--strict` counts, to know in on_post_build whether it will abort
+    counter.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(counter)
+    _staged.update(config=config, site_dir=config.site_dir, folder=staging.stage(config.site_dir), counter=counter)
+    config.site_dir = str(_staged["folder"])
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -70,4 +96,33 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         markdown = markdown.replace(LATEST_EVENTS_MARKER, latest_events(_build["ctx"], page.file.src_uri))
     if UPCOMING_EVENTS_MARKER in markdown:
         markdown = markdown.replace(UPCOMING_EVENTS_MARKER, upcoming_block(_build["ctx"], page.file.src_uri))
-    return f"{markdown}\n\n{_build['abbreviations']}\n"
+    return markdown
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    # partials/x-csp.html: `mkdocs serve` injects an inline live-reload script into every page.
+    env.globals["x_live_reload"] = _run["serving"]
+    return env
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    # Keep this last: whatever else writes into config.site_dir must do so before the swap.
+    if not _staged:
+        return
+    rejected = config.strict and _staged["counter"].get_counts()  # MkDocs aborts right after this event
+    _unstage(publish=not rejected)
+
+
+def on_build_error(*, error: Exception) -> None:
+    if _staged:
+        _unstage(publish=False)
+
+
+def _unstage(*, publish: bool) -> None:
+    logging.getLogger("mkdocs").removeHandler(_staged["counter"])
+    _staged["config"].site_dir = _staged["site_dir"]
+    if publish:
+        staging.publish(_staged["folder"], _staged["site_dir"])
+    else:
+        staging.discard(_staged["folder"])  # the last good site stays as it was
+    _staged.clear()

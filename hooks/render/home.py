@@ -1,4 +1,4 @@
-"""Generated blocks for hand-written pages: the latest events, and glossary tooltips."""
+"""Generated blocks for hand-written pages: the latest and the upcoming events (tooltips: abbreviations.py)."""
 
 from __future__ import annotations
 
@@ -34,13 +34,3 @@ def upcoming_block(ctx: Context, here: str = urls.HOME) -> str:
         items.append(f'<li>{date_html(event.when)}: {link(url, text(event.headline))}</li>')
     return "## Upcoming\n\n" + '<ul class="x-upcoming">\n' + "\n".join(items) + "\n</ul>"
 
-
-def abbreviations(ctx: Context) -> str:
-    """Markdown abbreviation definitions (`*[THAAD]: …`) so hand-written pages get tooltips too."""
-    lines = []
-    for term in ctx.site.terms.values():
-        title = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
-        for form in (term.term, *term.aliases):
-            if "]" not in form:  # would end the definition early
-                lines.append(f"*[{form}]: {' '.join(title.split())}")
-    return "\n".join(lines)
