@@ -1,0 +1,74 @@
+"""`make check` as an editor sees it: one readable line per mistake, the exit code, and the
+annotations GitHub shows on a pull request's diff. (tests/test_load.py covers the loader itself.)"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.mistakes import EXPECTED, ROOT, data_with_mistake, names
+
+
+def run_check(cwd: Path, *, github: bool = False) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    env["PYTHONPATH"] = str(ROOT)
+    if github:
+        env["GITHUB_ACTIONS"] = "true"
+    return subprocess.run([sys.executable, "-m", "hooks.check", "data"], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_every_mistake_folder_has_expectations():
+    assert names() == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("mistake", sorted(EXPECTED))
+def test_each_mistake_is_one_readable_line_naming_file_line_and_field(mistake: str, tmp_path: Path):
+    data_with_mistake(mistake, tmp_path)
+    result = run_check(tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    expected = EXPECTED[mistake]
+    count = len(expected)
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"data/ has {count} problem{'s' if count > 1 else ''}:"
+    problems = lines[1:]
+    assert [": ".join(line.split(": ")[:2]) for line in problems] == [p for p, _ in expected], \
+        result.stderr
+    for line, (_, phrase) in zip(problems, expected):
+        assert phrase in line
+
+
+def test_github_annotations_point_at_the_file_and_line(tmp_path: Path):
+    data_with_mistake("misspelt-field", tmp_path)
+    result = run_check(tmp_path, github=True)
+    assert result.returncode == 1
+    annotations = result.stdout.splitlines()
+    assert [a.split("::")[1] for a in annotations] == [
+        "error file=data/timelines/example-relations.yml,line=12,title=data check",
+        "error file=data/timelines/example-relations.yml,line=15,title=data check",
+    ]
+    assert annotations[1].split("::", 2)[2].startswith("events[1].sumary: unknown field; did you mean 'summary'?")
+    # Outside GitHub Actions the output stays plain: no workflow commands.
+    assert "::error" not in run_check(tmp_path).stdout
+
+
+def test_clean_data_passes_with_a_summary(tmp_path: Path):
+    data_with_mistake("bad-date", tmp_path)  # then undo it: the fixture as shipped is valid
+    (tmp_path / "data" / "timelines" / "example-relations.yml").write_bytes(
+        (ROOT / "tests/fixtures/minimal/data/timelines/example-relations.yml").read_bytes())
+    result = run_check(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("data: OK: 2 articles, 1 timelines with 4 events")
+    assert result.stderr == ""
+
+
+def test_make_check_validates_the_real_data():
+    result = subprocess.run(["make", "--no-print-directory", "check"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "data: OK:" in result.stdout
