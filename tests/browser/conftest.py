@@ -1,0 +1,98 @@
+"""Browser fixtures: the built site served on 127.0.0.1, Debian's Chromium driven by Playwright, and
+a record of every request each test's pages make (any host but 127.0.0.1 fails the test)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Error, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"]
+LOCAL_HOST = "127.0.0.1"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the stdlib's name)
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site over HTTP on 127.0.0.1 and a free port, as 'http://127.0.0.1:PORT/'."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium and fonts-noto-cjk)",
+                    pytrace=False)
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        except Error as error:
+            pytest.fail(f"Chromium at {CHROMIUM} could not start: {error.message}", pytrace=False)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def requested_urls() -> list[str]:
+    """Every URL any page of this test asked for (filled by `open_page`)."""
+    return []
+
+
+@pytest.fixture
+def open_page(browser: Browser, site_url: str, requested_urls: list[str]) -> Iterator[Callable[..., Page]]:
+    """open_page(path, viewport=DESKTOP, color_scheme="light", **context_options) -> a loaded Page in
+    a fresh browser context (so palette choices and permissions never leak between pages).
+
+    After the test, every request made by those pages must have gone to 127.0.0.1.
+    """
+    contexts: list[BrowserContext] = []
+
+    def open_(path: str, *, viewport: dict = DESKTOP, color_scheme: str = "light", **context_options) -> Page:
+        context = browser.new_context(viewport=viewport, color_scheme=color_scheme, locale="en-GB", **context_options)
+        context.on("request", lambda request: requested_urls.append(request.url))
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(site_url + path.lstrip("/"), wait_until="load")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    foreign = sorted({url for url in requested_urls if not _is_local(url)})
+    assert not foreign, f"the pages requested other hosts: {foreign}"
+    assert requested_urls, "no request was recorded at all (is the request log wired up?)"
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob", "about") or parts.hostname == LOCAL_HOST
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """A full-page PNG under tests/artifacts/ for people to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
