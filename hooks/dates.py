@@ -109,6 +109,8 @@ class EdtfDate:
 
 
 def _display_range(start: Point, end: Point) -> str:
+    if start == end:
+        return start.plain()
     same_precision = start.precision == end.precision
     if same_precision and start.precision == "day" and (start.year, start.month) == (end.year, end.month):
         return f"{start.day}–{end.day} {MONTHS[end.month - 1]} {end.year}"
@@ -144,7 +146,10 @@ def parse_date(text: str) -> EdtfDate:
         raise ValueError(f"{text!r} is not a quoted string; expected {EXPECTED}")
     if "/" in text:
         first, _, second = text.partition("/")
-        start, end = _parse_point(first), _parse_point(second)
+        try:
+            start, end = _parse_point(first), _parse_point(second)
+        except ValueError as error:
+            raise ValueError(f"in the range {text!r}: {error}") from None
         if end.earliest < start.earliest:
             raise ValueError(f"{text!r} ends before it starts; expected the earlier date first")
         return EdtfDate(text, start, end)

@@ -8,6 +8,7 @@ schema are left out of the cross-file step, so one typo does not cascade into a 
 from __future__ import annotations
 
 import difflib
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -170,6 +171,7 @@ def parse_body(body: str, first_line: int) -> tuple[Block, ...]:
     """Blank-line separated blocks; a single line starting with '## ' is a section heading."""
     blocks: list[Block] = []
     lines: list[str] = []
+    numbers = itertools.count(1)
     start = first_line
 
     def close() -> None:
@@ -179,8 +181,7 @@ def parse_body(body: str, first_line: int) -> tuple[Block, ...]:
         if len(lines) == 1 and text.startswith("## ") and text[3:].strip():
             blocks.append(Block("heading", text[3:].strip(), start))
         else:
-            number = sum(block.kind == "paragraph" for block in blocks) + 1
-            blocks.append(Block("paragraph", text, start, number))
+            blocks.append(Block("paragraph", text, start, next(numbers)))
         lines.clear()
 
     for offset, line in enumerate(body.split("\n")):
@@ -213,8 +214,17 @@ def read_timelines(reader: Reader) -> dict[str, Timeline]:
             reader.report(name, located.line_of(("events",)), "events", problem)
             continue
         # Events are validated one by one so a broken event does not hide its valid siblings.
-        events = [event for index, data in enumerate(events_data)
-                  if (event := reader.validate(Event, data, name, located, at=("events", index))) is not None]
+        events: dict[str, Event] = {}
+        for index, data in enumerate(events_data):
+            event = reader.validate(Event, data, name, located, at=("events", index))
+            if event is None:
+                continue
+            if event.id in events:
+                reader.report(name, located.line_of(("events", index, "id")), f"events[{index}].id",
+                              f"duplicate event id {event.id!r}; event ids must be unique across all timelines")
+                continue
+            events[event.id] = event
+        events = list(events.values())
         if head is not None:
             events.sort(key=lambda event: event.when.sort_key())
             timelines[path.stem] = Timeline(path.stem, name, head.title, head.intro, tuple(events))

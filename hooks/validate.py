@@ -97,8 +97,11 @@ def near(text: str, paragraph: str) -> str:
 
 def event_index(located: Located | None) -> dict[str, int]:
     events = (located.data or {}).get("events") if located and isinstance(located.data, dict) else None
-    return {item["id"]: index for index, item in enumerate(events or [])
-            if isinstance(item, dict) and isinstance(item.get("id"), str)}
+    positions: dict[str, int] = {}
+    for index, item in enumerate(events or []):
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            positions.setdefault(item["id"], index)  # a duplicate's problems belong to the first
+    return positions
 
 
 def item_index(located: Located | None) -> dict[str, int]:
