@@ -54,10 +54,16 @@ class _SafeTextLoader(yaml.SafeLoader):
 
 
 # Dates stay strings: "2024-05" and "2024-05-13" differ in precision, which a datetime loses.
+# A lone "=" stays text too (YAML 1.1 gives it a "value" type that nothing can construct).
+_TEXT_TYPES = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"}
 _SafeTextLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _TEXT_TYPES]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+# The only kinds of value data/ has. Any other tag (!!python/object, !!binary, !!set, !!timestamp, a
+# local !tag, a << merge key) is refused by name, rather than quietly read as something else.
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "map", "seq")}
 
 
 def read_text(path: Path) -> str:
@@ -103,14 +109,19 @@ def parse_yaml(text: str, *, first_line: int = 1) -> Located:
 
 def _build(loader: yaml.SafeLoader, node: yaml.Node, location: Location, lines: dict, offset: int) -> Any:
     lines.setdefault(location, node.start_mark.line + 1 + offset)
+    _check_tag(node, location, offset)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise SourceError(key_node.start_mark.line + 1 + offset, _dotted(location), "a key must be a plain name")
-            key = loader.construct_object(key_node)
+            _check_tag(key_node, location, offset)
+            key = _scalar(loader, key_node, location, offset)
             if not isinstance(key, str):
                 key = str(key)
+            if not key.isprintable():  # keys show up in messages: one line, nothing hidden
+                raise SourceError(key_node.start_mark.line + 1 + offset, _dotted(location),
+                                  f"the key {key!r} contains a line break or invisible character; keys are plain names")
             if key in result:
                 raise SourceError(key_node.start_mark.line + 1 + offset, _dotted((*location, key)),
                                   f"duplicate key (first on line {lines[(*location, key)]}); keep one")
@@ -119,11 +130,31 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, location: Location, lines: 
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, (*location, index), lines, offset) for index, item in enumerate(node.value)]
+    return _scalar(loader, node, location, offset)
+
+
+def _check_tag(node: yaml.Node, location: Location, offset: int) -> None:
+    if node.tag in _PLAIN_TAGS:
+        return
+    what = "a << merge key" if node.tag == "tag:yaml.org,2002:merge" else \
+        f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')}"
+    raise SourceError(node.start_mark.line + 1 + offset, _dotted(location),
+                      f"{what} is not allowed; only plain YAML values are allowed (text, numbers, lists, fields)")
+
+
+def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode, location: Location, offset: int) -> Any:
+    line = node.start_mark.line + 1 + offset
     try:
-        return loader.construct_object(node, deep=True)
-    except yaml.constructor.ConstructorError as error:
-        raise SourceError(node.start_mark.line + 1 + offset, _dotted(location),
-                          f"{error.problem}; only plain YAML values are allowed") from None
+        value = loader.construct_object(node, deep=True)
+    except (yaml.constructor.ConstructorError, ValueError, KeyError, OverflowError):
+        # e.g. "!!int abc", "!!bool maybe", or a number longer than Python converts (4,300 digits)
+        kind = node.tag.rsplit(":", 1)[-1]
+        raise SourceError(line, _dotted(location),
+                          f"{node.value[:40]!r} cannot be read as {kind}; put it in quotes to keep it as text") from None
+    if isinstance(value, str) and any("\ud800" <= character <= "\udfff" for character in value):
+        # Only a "\ud800"-style escape makes one; it is not a character and cannot be written out.
+        raise SourceError(line, _dotted(location), "contains a lone surrogate escape (\\uD800-\\uDFFF); remove it")
+    return value
 
 
 def _dotted(location: Location) -> str:
