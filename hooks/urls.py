@@ -12,6 +12,7 @@ TOPICS = "topics/index.md"
 QUOTES = "quotes.md"
 GLOSSARY = "glossary.md"
 REFERENCES = "references.md"
+CORRECTIONS = "corrections.md"
 DATA = "data.md"  # the open-data page; the downloads sit beside it in data/
 
 # Files (not pages) generated at build time, by their path in the built site.

@@ -6,6 +6,7 @@ from hooks import urls
 from hooks.model import Site
 from hooks.render.articles import article_page, articles_index
 from hooks.render.common import Context
+from hooks.render.corrections import corrections_page
 from hooks.render.data_page import data_page
 from hooks.render.people import people_index, person_page
 from hooks.render.reference_pages import glossary_page, quotes_page, references_page
@@ -24,6 +25,7 @@ def render_site(site: Site, ctx: Context | None = None) -> dict[str, str]:
         urls.QUOTES: quotes_page(ctx),
         urls.GLOSSARY: glossary_page(ctx),
         urls.REFERENCES: references_page(ctx),
+        urls.CORRECTIONS: corrections_page(ctx),
         urls.DATA: data_page(ctx),
     }
     pages |= {urls.article(a.id): article_page(ctx, a) for a in site.articles.values()}
