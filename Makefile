@@ -18,6 +18,10 @@ check: $(VENV)/.site-deps  ## validate data/ only (fast): every problem as path:
 test: $(VENV)/.test-deps browser  ## set up, then run every test (unit, build, browser)
 	$(PYTHON) -m pytest
 
+# QUICK=1: N = 100 and 1,000 only; BENCH_N=20 (or "100,1000"): any sizes. See bench/README.md.
+bench: $(VENV)/.site-deps  ## build synthetic archives of 100, 1,000 and 5,000 articles; table + JSON
+	QUICK=$(QUICK) $(PYTHON) -m bench
+
 $(VENV)/.site-deps: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip
