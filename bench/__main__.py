@@ -1,0 +1,144 @@
+"""`make bench`: build a synthetic archive at several sizes with our hooks and with plain MkDocs.
+
+Prints a table, then as its last line one JSON object with the figures (see bench/README.md).
+Environment: BENCH_N="100,1000" picks the sizes; QUICK=1 (or --quick) means N = 100 and 1,000;
+BENCH_SERVE=0 skips the `mkdocs serve` measurement; BENCH_KEEP=1 keeps the work folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.corpus import write_corpus
+from bench.floor import write_floor_project
+from bench.own import run_own_code
+from bench.serve import serve_latency
+from bench.site_stats import measure
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_SOURCES = ("mkdocs.yml", "docs", "overrides", "hooks")
+FULL_SIZES = (100, 1000, 5000)
+QUICK_SIZES = (100, 1000)
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def sizes(argv: list[str]) -> tuple[int, ...]:
+    if os.environ.get("BENCH_N"):
+        return tuple(int(n) for n in os.environ["BENCH_N"].replace(",", " ").split())
+    quick = "--quick" in argv or os.environ.get("QUICK", "") not in ("", "0")
+    return QUICK_SIZES if quick else FULL_SIZES
+
+
+def copy_project(target: Path, data: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in PROJECT_SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    shutil.copytree(data, target / "data")
+    return target
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> tuple[float, int]:
+    """Wall seconds of a whole `mkdocs build` (process start to exit), and its warning count."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build of {project} failed:\n{result.stderr[-3000:]}")
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    for line in warnings[:3]:
+        log(f"  {project.name}: {line[:200]}")
+    return seconds, len(warnings)
+
+
+def run_size(n: int, work: Path) -> dict:
+    log(f"N = {n}: generating the corpus")
+    corpus = work / f"corpus-{n}" / "data"
+    write_corpus(ROOT / "data", corpus, n)
+    project = copy_project(work / f"ours-{n}", corpus)
+    output = run_own_code(project)
+    floor = write_floor_project(project, work / f"floor-{n}", output)
+    log(f"N = {n}: own code {output.seconds:.2f} s; building with our hooks")
+    build_s, warnings = mkdocs_build(project, work / f"site-ours-{n}")
+    log(f"N = {n}: {build_s:.1f} s; building the floor (plain MkDocs)")
+    floor_s, _ = mkdocs_build(floor, work / f"site-floor-{n}")
+    stats = measure(work / f"site-ours-{n}")
+    floor_pages = measure(work / f"site-floor-{n}").pages
+    if floor_pages != stats.pages:
+        log(f"N = {n}: note: the floor built {floor_pages} pages, ours {stats.pages}")
+    log(f"N = {n}: {build_s:.1f} s ours, {floor_s:.1f} s floor; largest page {stats.max_page}")
+    return {"n": n, "build_s": round(build_s, 2), "floor_s": round(floor_s, 2), "ratio": round(build_s / floor_s, 3),
+            "own_s": round(output.seconds, 3), "pages": stats.pages, "output_bytes": stats.output_bytes,
+            "median_page_bytes": stats.median_page_bytes, "max_page_bytes": stats.max_page_bytes,
+            "search_index_bytes": stats.search_index_bytes, "text_bytes": stats.text_bytes,
+            "warnings": warnings}
+
+
+COLUMNS = [("n", "N", "{:,}"), ("build_s", "build s", "{:.1f}"), ("floor_s", "floor s", "{:.1f}"),
+           ("ratio", "ratio", "{:.2f}"), ("own_s", "own s", "{:.2f}"), ("pages", "pages", "{:,}"),
+           ("output_bytes", "output MB", "MB"), ("median_page_bytes", "median page KB", "KB"),
+           ("max_page_bytes", "largest page KB", "KB"), ("search_index_bytes", "search index MB", "MB"),
+           ("index_to_text", "index/text", "{:.2f}")]
+
+
+def cell(value, style: str) -> str:
+    if style == "MB":
+        return f"{value / 1e6:.1f}"
+    if style == "KB":
+        return f"{value / 1e3:.1f}"
+    return style.format(value)
+
+
+def table(rows: list[dict]) -> str:
+    header = [title for _, title, _ in COLUMNS]
+    body = [[cell(row[key], style) for key, _, style in COLUMNS] for row in rows]
+    widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
+    lines = [" | ".join(h.rjust(w) for h, w in zip(header, widths)), "-|-".join("-" * w for w in widths)]
+    lines += [" | ".join(c.rjust(w) for c, w in zip(r, widths)) for r in body]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    keep = os.environ.get("BENCH_KEEP", "") not in ("", "0")
+    work = Path(tempfile.mkdtemp(prefix="explainer-bench-"))
+    try:
+        rows = [run_size(n, work) for n in sizes(argv)]
+        for row in rows:
+            row["index_to_text"] = round(row["search_index_bytes"] / max(row["text_bytes"], 1), 3)
+        serve = []
+        if os.environ.get("BENCH_SERVE", "1") != "0":
+            log("mkdocs serve: saving one event of today's data, timing until the page is served")
+            serve = [round(s, 3) for s in serve_latency(copy_project(work / "serve", ROOT / "data"))]
+        print(table(rows))
+        if serve:
+            print(f"\nmkdocs serve, today's data: save -> rebuilt page served in {', '.join(f'{s:.2f}' for s in serve)} s "
+                  f"(median {statistics.median(serve):.2f} s)")
+        figures = {key: [row[key] for row in rows] for key in rows[0]} if rows else {}
+        figures["serve_s"] = serve
+        print(json.dumps(figures))
+        return 0
+    finally:
+        if keep:
+            log(f"work folder kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,54 @@
+"""Our own code's share of a build, timed in-process: what hooks/mkdocs_hooks.py's on_config and
+on_page_markdown compute (load + validate + render + generated files), without MkDocs.
+
+It also hands back that output, so the floor build can be given exactly the same Markdown.
+Keep it in step with hooks/mkdocs_hooks.py (tests/test_bench.py fails when an API it calls changes).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from hooks.export import generated_files
+from hooks.load import load_site
+from hooks.render import render_site
+from hooks.render.abbreviations import abbreviation_glossary
+from hooks.render.common import Context
+from hooks.render.home import LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, latest_events, upcoming_block
+from hooks.schedule import review_notes
+
+SITE_NAME = "Seoul–Beijing explainer"
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+@dataclass
+class Output:
+    seconds: float
+    pages: dict[str, str]              # generated pages, by path under docs/
+    files: dict[str, str | bytes]      # generated downloads and feed, by path in the site
+    hand_written: dict[str, str]       # docs/*.md as the hooks hand them to Markdown
+
+
+def run_own_code(project: Path) -> Output:
+    started = time.perf_counter()
+    data_dir = project / "data"
+    today = date.today()
+    site = load_site(data_dir)
+    review_notes(site, data_dir, today)
+    ctx = Context(site, site_name=SITE_NAME, site_url=SITE_URL, today=today)
+    pages = render_site(site, ctx)
+    files = generated_files(site, site_url=SITE_URL, site_name=SITE_NAME, language="en", today=today)
+    abbreviation_glossary(ctx)
+    hand_written = {}
+    for path in sorted((project / "docs").rglob("*.md")):
+        markdown = path.read_text(encoding="utf-8")
+        src = path.relative_to(project / "docs").as_posix()
+        if LATEST_EVENTS_MARKER in markdown:
+            markdown = markdown.replace(LATEST_EVENTS_MARKER, latest_events(ctx, src))
+        if UPCOMING_EVENTS_MARKER in markdown:
+            markdown = markdown.replace(UPCOMING_EVENTS_MARKER, upcoming_block(ctx, src))
+        hand_written[src] = markdown
+    return Output(time.perf_counter() - started, pages, files, hand_written)
