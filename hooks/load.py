@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,8 @@ class Reader:
         self.broken: dict[str, set[str] | None] = {}
 
     def name(self, path: Path) -> str:
+        if path.is_symlink():  # name the link, not the file it points to
+            return f"{display_path(path.parent, self.root)}/{path.name}"
         return display_path(path, self.root)
 
     def report(self, path: str, line: int, field: str, message: str) -> None:
@@ -97,6 +100,10 @@ def load_site(data_dir: Path) -> Site:
 
 def check_layout(reader: Reader) -> None:
     """Every file in data/ must be one the site reads: nothing is silently ignored."""
+    links = [path for path in sorted(reader.data_dir.iterdir()) if path.is_symlink()]
+    if links:  # a link could point anywhere on the machine that builds the site: read nothing at all
+        raise DataError([Problem(reader.name(path), 1, "file", "is a link; data/ holds plain files and folders only")
+                         for path in links])
     expected = set(LIST_FILES) | set(FOLDERS) | ALLOWED_EXTRA
     for path in sorted(reader.data_dir.iterdir()):
         if path.name not in expected and not path.name.startswith("."):
@@ -158,6 +165,7 @@ def read_articles(reader: Reader) -> dict[str, Article]:
             reader.report(name, 2, "front matter", f"expected fields like 'title: …', got {kind(located.data)}")
             continue
         meta = reader.validate(ArticleMeta, located.data, name, located)
+        check_body_characters(reader, name, body, body_line)
         blocks = parse_body(body, body_line)
         if not any(block.kind == "paragraph" for block in blocks):
             reader.report(name, body_line, "body", "has no paragraphs; the article text goes after the front matter")
@@ -165,6 +173,18 @@ def read_articles(reader: Reader) -> dict[str, Article]:
             articles[path.stem] = Article(path.stem, name, meta, blocks)
             broken.discard(path.stem)
     return articles
+
+
+# Characters an article body may not contain: controls (tabs and line breaks aside), the bidirectional
+# overrides and isolates that make text display in another order than it reads ("Trojan Source"), and
+# lone surrogates. Other format characters (soft hyphen, zero-width joiner) occur in real text and stay.
+_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def check_body_characters(reader: Reader, name: str, body: str, first_line: int) -> None:
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if hidden := _HIDDEN.search(line):
+            reader.report(name, number, "body", f"contains the invisible character U+{ord(hidden.group()):04X}; remove it")
 
 
 def parse_body(body: str, first_line: int) -> tuple[Block, ...]:
