@@ -21,8 +21,10 @@ def _file(path: str, label: str | None = None) -> str:
 def _table(rows) -> str:
     body = "\n".join(f"<tr><td><code>{text(path)}</code></td><td>{text(kind)}</td><td>{text(description)}</td></tr>"
                      for path, kind, description in rows)
-    return ('<table class="x-fields">\n<thead><tr><th scope="col">Field</th><th scope="col">Type</th>'
-            f'<th scope="col">Meaning</th></tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>')
+    # Material styles only class-less tables, inside its own wrappers (which also scroll on a phone).
+    return ('<div class="md-typeset__scrollwrap x-fields"><div class="md-typeset__table"><table>\n'
+            '<thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Meaning</th></tr></thead>\n'
+            f"<tbody>\n{body}\n</tbody>\n</table></div></div>")
 
 
 def _schema_section(anchor: str, title: str, name: str, intro: str) -> str:
