@@ -325,6 +325,49 @@ class Site:
                 index[article_id].append((timeline, event, numbers))
         return index
 
+    # One pass each, so a page never scans every quote or article (which is quadratic over a build).
+    @cached_property
+    def quotes_by_person(self) -> dict[str, list[QuoteUse]]:
+        index: dict[str, list] = {person_id: [] for person_id in self.people}
+        for use in self.quotes:
+            index[use.quote.said_by].append(use)
+        return index
+
+    @cached_property
+    def quotes_in_article(self) -> dict[str, list[QuoteUse]]:
+        """Each article's own front-matter quotes (event quotes are shown with their events)."""
+        index: dict[str, list] = {article_id: [] for article_id in self.articles}
+        for use in self.quotes:
+            if use.event is None:
+                index[use.article_id].append(use)
+        return index
+
+    @cached_property
+    def quotes_by_topic(self) -> dict[str, list[QuoteUse]]:
+        """Quotes in an event on the topic, or in the front matter of an article on it."""
+        index: dict[str, list] = {topic_id: [] for topic_id in self.topics}
+        for use in self.quotes:
+            topics = use.event.topics if use.event else self.articles[use.article_id].meta.topics
+            for topic_id in dict.fromkeys(topics):
+                index[topic_id].append(use)
+        return index
+
+    @cached_property
+    def articles_by_person(self) -> dict[str, list[Article]]:
+        index: dict[str, list] = {person_id: [] for person_id in self.people}
+        for article in self.articles.values():
+            for person_id in dict.fromkeys(article.meta.people):
+                index[person_id].append(article)
+        return index
+
+    @cached_property
+    def articles_by_topic(self) -> dict[str, list[Article]]:
+        index: dict[str, list] = {topic_id: [] for topic_id in self.topics}
+        for article in self.articles.values():
+            for topic_id in dict.fromkeys(article.meta.topics):
+                index[topic_id].append(article)
+        return index
+
 
 def _quote_use(quote: Quote, event: Event | None) -> QuoteUse:
     match = PARAGRAPH_SOURCE.fullmatch(quote.source)
