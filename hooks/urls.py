@@ -59,12 +59,21 @@ def page_dir(src_path: str) -> str:
 
 def link(from_src: str, to_src: str, anchor: str = "") -> str:
     """A relative URL from one page to another (or an anchor on it), as the browser needs it."""
-    target, here = page_dir(to_src), page_dir(from_src)
-    relative = posixpath.relpath(target or ".", here or ".")
-    url = "./" if relative == "." else f"{relative}/"
     if from_src == to_src and anchor:
         return f"#{anchor}"
+    relative = _relative_dir(page_dir(from_src), page_dir(to_src))
+    url = f"{relative}/" if relative else "./"
     return f"{url}#{anchor}" if anchor else url
+
+
+def _relative_dir(here: str, target: str) -> str:
+    """posixpath.relpath for two page folders ('a/b/', '' for the root), by string alone: relpath
+    asks the OS for the working directory on every call, and a build makes hundreds of thousands."""
+    here_parts, target_parts = here.split("/")[:-1], target.split("/")[:-1]
+    common = 0
+    while common < min(len(here_parts), len(target_parts)) and here_parts[common] == target_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(here_parts) - common) + target_parts[common:])
 
 
 def file_link(from_src: str, file_path: str) -> str:
