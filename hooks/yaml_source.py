@@ -33,9 +33,18 @@ class Located:
 
     data: Any
     lines: dict[Location, int] = field(default_factory=dict)
+    # Read on the fast path: (text, first_line), to find the lines only if a message needs one.
+    pending: tuple[str, int] | None = field(default=None, repr=False, compare=False)
 
     def line_of(self, location: Location) -> int:
         """The line of a location, or of its nearest ancestor that has one."""
+        if self.pending is not None:
+            text, first_line = self.pending
+            self.pending = None
+            try:
+                self.lines = _parse_careful(text, first_line).lines
+            except SourceError:  # libyaml accepted what PyYAML does not: no line to give but the first
+                self.lines = {}
         location = tuple(location)
         while location not in self.lines and location:
             location = location[:-1]
@@ -81,6 +90,14 @@ def read_text(path: Path) -> str:
 
 def parse_yaml(text: str, *, first_line: int = 1) -> Located:
     """Parse one YAML document; `first_line` is where it starts in its file (front matter)."""
+    data = _parse_fast(text)
+    if data is not _UNUSUAL:
+        return Located(data, pending=(text, first_line))
+    return _parse_careful(text, first_line)
+
+
+def _parse_careful(text: str, first_line: int) -> Located:
+    """Every check, with the line of every value; the messages for anything the fast path refused."""
     offset = first_line - 1
     try:
         loader = _SafeTextLoader(text)
@@ -155,6 +172,106 @@ def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode, location: Location, 
         # Only a "\ud800"-style escape makes one; it is not a character and cannot be written out.
         raise SourceError(line, _dotted(location), "contains a lone surrogate escape (\\uD800-\\uDFFF); remove it")
     return value
+
+
+# --- The fast path --------------------------------------------------------------------------------
+# Most files are plain and valid. libyaml (PyYAML's C parser) reads them some twenty times faster than
+# the pure-Python parser the careful path needs for line numbers, and lines are looked up only when a
+# message is written. Anything the careful path might refuse or read differently (tags, anchors and
+# aliases, duplicate or odd keys, escapes, odd characters, deep nesting, errors) goes the careful way.
+
+_UNUSUAL = object()  # "take the careful path"
+_NO_KEY = object()
+_MAX_FAST_DEPTH = 32
+_STR = "tag:yaml.org,2002:str"
+
+
+class _Unusual(Exception):
+    pass
+
+
+class _TextResolver(yaml.resolver.Resolver):
+    yaml_implicit_resolvers = _SafeTextLoader.yaml_implicit_resolvers
+
+
+_RESOLVER = _TextResolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+try:
+    from yaml._yaml import CParser as _CParser  # PyYAML's wheels ship libyaml
+except ImportError:  # built without it: every file takes the careful path
+    _CParser = None
+
+
+def _parse_fast(text: str) -> Any:
+    """The data of a plain YAML document, or _UNUSUAL when it needs the careful path."""
+    if _CParser is None or "\\u" in text or "\\U" in text or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return _UNUSUAL  # no libyaml; or an escape that could make a lone surrogate; or a control character
+    parser = _CParser(text)
+    try:
+        return _data_from_events(parser.get_event)
+    except (_Unusual, yaml.YAMLError, ValueError, KeyError, OverflowError, TypeError):
+        return _UNUSUAL
+    finally:
+        parser.dispose()
+
+
+def _data_from_events(next_event) -> Any:  # noqa: ANN001 (a bound C method)
+    """Build the data with an explicit stack (no recursion), checking what the careful path checks."""
+    stack: list[list] = []  # [container, key waiting for its value]
+    result, documents = None, 0
+    while True:
+        event = next_event()
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            value = _fast_scalar(event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None or len(stack) >= _MAX_FAST_DEPTH:
+                raise _Unusual
+            if stack and type(stack[-1][0]) is dict and stack[-1][1] is _NO_KEY:
+                raise _Unusual  # a list or mapping used as a key
+            stack.append([{} if kind is yaml.MappingStartEvent else [], _NO_KEY])
+            continue
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            value = stack.pop()[0]
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Unusual
+            continue
+        elif kind is yaml.StreamEndEvent:
+            return result
+        elif kind is yaml.AliasEvent:
+            raise _Unusual
+        else:  # stream start, document end
+            continue
+        if not stack:
+            result = value
+            continue
+        top = stack[-1]
+        container = top[0]
+        if type(container) is list:
+            container.append(value)
+        elif top[1] is _NO_KEY:
+            key = value if type(value) is str else str(value)
+            if key in container or not key.isprintable():
+                raise _Unusual
+            top[1] = key
+        else:
+            container[top[1]] = value
+            top[1] = _NO_KEY
+
+
+def _fast_scalar(event: yaml.ScalarEvent) -> Any:
+    if event.anchor is not None or event.tag is not None:
+        raise _Unusual
+    if not event.implicit[0]:  # quoted or block text
+        return event.value
+    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == _STR:
+        return event.value
+    if tag not in _PLAIN_TAGS:
+        raise _Unusual
+    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, event.value))
 
 
 def _dotted(location: Location) -> str:
