@@ -46,6 +46,8 @@ def _valid_date(value: str) -> str:
 def _text(value: str) -> str:
     if not value.strip():
         raise ValueError("is empty; write the text")
+    if value.isprintable() or value.replace("\n", " ").replace("\t", " ").isprintable():
+        return value  # no Cc, Cf or Cs character (isprintable is false for them): skip the slow scan
     for character in value:
         # Control and invisible format characters (other than newlines/tabs) hide or reorder text;
         # a lone surrogate (from a "\\ud800" escape) is not a character at all and cannot be written out.
