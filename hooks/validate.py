@@ -27,6 +27,8 @@ class Checker:
         self.problems.append(Problem(path, line, field or "(top level)", message))
 
     def known(self, path: str, location: tuple, value: str, ids: Iterable[str], what: str, where: str) -> bool:
+        if isinstance(ids, (dict, set, frozenset)) and value in ids:
+            return True  # the common case, without copying every id (once per reference: quadratic)
         ids = list(ids)
         if value in ids:
             return True
