@@ -143,6 +143,9 @@ def test_event_permalink_highlights_the_event_even_when_a_filter_would_hide_it(o
     item = page.locator(f'li.x-event[data-event="{hidden_event.id}"]')
     expect(item).to_be_visible()
     assert in_viewport(page, by_id(hidden_event.id))
+    header_bottom = page.locator(".md-header").evaluate("el => el.getBoundingClientRect().bottom")
+    date_top = item.locator(".x-event__date").evaluate("el => el.getBoundingClientRect().top")
+    assert date_top >= header_bottom - 1, "the fixed header covers the event's date"
     assert item.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
 
 
