@@ -8,7 +8,9 @@ build itself goes into a staging folder that replaces site/ only once it succeed
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -18,14 +20,17 @@ if str(ROOT) not in sys.path:  # MkDocs puts hooks/ on sys.path; the core is the
 
 from jinja2 import Environment  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils import CountHandler  # noqa: E402
 
-from hooks import staging  # noqa: E402
+from hooks import preview, staging  # noqa: E402
 
 from hooks.export import generated_files  # noqa: E402
+from hooks.history import PageHistory, last_changed_html, last_commits  # noqa: E402
 from hooks.load import load_site  # noqa: E402
 from hooks.problems import DataError  # noqa: E402
 from hooks.render import render_site  # noqa: E402
@@ -45,8 +50,17 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _run.update(serving=command == "serve", dirty=dirty)
 
 
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+    # A broken save keeps the last good site served; edits to hooks/ apply without a restart (hooks/preview.py).
+    dirty = _run["dirty"]
+    server.builder = preview.resilient_rebuild(
+        server.builder, sys.modules[__name__], lambda fresh: fresh.on_startup(command="serve", dirty=dirty))
+    return server
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    data_dir = Path(config.config_file_path).parent / "data"
+    root = Path(config.config_file_path).parent
+    data_dir = root / "data"
     try:
         site = load_site(data_dir)
     except DataError as error:
@@ -60,6 +74,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.update(ctx=ctx, pages=render_site(site, ctx),
                   files=generated_files(site, site_url=ctx.site_url, site_name=config.site_name,
                                         language=config.theme["language"], today=today))
+    # One `git log` for the whole build: when each page's content last changed.
+    docs_folder = Path(os.path.relpath(config.docs_dir, root)).as_posix()
+    _build["history"] = PageHistory(site, last_commits(root, ("data", docs_folder)), docs_folder)
     # Tooltips on hand-written pages: terms reach the abbr extension as data, never parsed as Markdown.
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": abbreviation_glossary(ctx)}
     _stage(config)
@@ -97,6 +114,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if UPCOMING_EVENTS_MARKER in markdown:
         markdown = markdown.replace(UPCOMING_EVENTS_MARKER, upcoming_block(_build["ctx"], page.file.src_uri))
     return markdown
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    # Material's partials/source-file.html shows page.meta.revision_date under the content.
+    when = _build["history"].last_changed(page.file.src_uri, generated=bool(page.file.generated_by))
+    if when is not None:
+        page.meta["revision_date"] = last_changed_html(when)
+    return context
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
