@@ -39,6 +39,19 @@ def topic(topic_id: str) -> str:
     return f"topics/{topic_id}.md"
 
 
+def person_year(person_id: str, year: int) -> str:
+    """One year of a person's events, quotes and articles (only for people with very many)."""
+    return f"people/{person_id}/{year}.md"
+
+
+def topic_year(topic_id: str, year: int) -> str:
+    return f"topics/{topic_id}/{year}.md"
+
+
+def articles_year(year: int) -> str:
+    return f"articles/years/{year}.md"
+
+
 def timeline_json(timeline_id: str) -> str:
     return f"data/timeline-{timeline_id}.json"
 

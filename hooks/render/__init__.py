@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from hooks import urls
 from hooks.model import Site
-from hooks.render.articles import article_page, articles_index
+from hooks.render.articles import article_page, articles_index, articles_year_pages
 from hooks.render.common import Context
 from hooks.render.corrections import corrections_page
 from hooks.render.data_page import data_page
-from hooks.render.people import people_index, person_page
+from hooks.render.people import people_index, person_page, person_year_pages
 from hooks.render.reference_pages import glossary_page, quotes_page, references_page
 from hooks.render.timelines import timeline_page, timelines_index
-from hooks.render.topics import topic_page, topics_index
+from hooks.render.topics import topic_page, topic_year_pages, topics_index
 
 
 def render_site(site: Site, ctx: Context | None = None) -> dict[str, str]:
@@ -32,4 +32,10 @@ def render_site(site: Site, ctx: Context | None = None) -> dict[str, str]:
     pages |= {urls.timeline(t.id): timeline_page(ctx, t) for t in site.timelines.values()}
     pages |= {urls.person(p.id): person_page(ctx, p) for p in site.people.values()}
     pages |= {urls.topic(t.id): topic_page(ctx, t) for t in site.topics.values()}
+    # A large archive's long lists go onto one page per year (bench/README.md); none for a small one.
+    pages |= articles_year_pages(ctx)
+    for person in site.people.values():
+        pages |= person_year_pages(ctx, person)
+    for topic in site.topics.values():
+        pages |= topic_year_pages(ctx, topic)
     return pages

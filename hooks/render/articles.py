@@ -6,6 +6,7 @@ from hooks import urls
 from hooks.model import Article
 from hooks.render.common import (Context, corrections_html, date_html, page, person_label, quote_html, topic_link)
 from hooks.render.html import attr, link, text
+from hooks.render.lists import SEARCH_EXCLUDE, article_when, by_year, newest_first, year_neighbours
 
 
 def provenance(article: Article) -> str:
@@ -48,9 +49,9 @@ def article_page(ctx: Context, article: Article) -> str:
                 f'<p id="{anchor}" class="x-para"><a class="x-para__link" href="#{anchor}" '
                 f'aria-label="Link to paragraph {block.number}">¶{block.number}</a> {ctx.glossary.mark(block.text)}</p>')
     parts.append(f'<div class="x-article-text" lang="{attr(meta.language)}">\n' + "\n".join(body) + "\n</div>")
-    if article.meta.quotes:
-        parts.append('<h2 id="quotes">Quotes</h2>')
-        parts += [quote_html(ctx, here, use) for use in ctx.site.quotes if use.event is None and use.article_id == article.id]
+    if article.meta.quotes:  # their words are in the text above, where search finds them
+        quotes = "\n".join(quote_html(ctx, here, use) for use in ctx.site.quotes_in_article[article.id])
+        parts.append(f'<h2 id="quotes">Quotes</h2>\n<div{SEARCH_EXCLUDE}>\n{quotes}\n</div>')
     citing = ctx.site.events_citing_article[article.id]
     parts.append('<h2 id="cited-by">Timeline events citing this article</h2>')
     if citing:
@@ -66,17 +67,50 @@ def article_page(ctx: Context, article: Article) -> str:
     return page(meta.title, "\n".join(parts), description=meta.summary, classes="x-article-page")
 
 
-def articles_index(ctx: Context) -> str:
-    here = urls.ARTICLES
-    newest_first = sorted(ctx.site.articles.values(), key=lambda a: a.published.sort_key(), reverse=True)
+INDEX_CARDS = 100  # articles listed on the index itself; a larger archive is split into one page per year
+LATEST_CARDS = 20  # what the index of a split archive still shows
+
+
+def article_cards(ctx: Context, here: str, articles: list[Article]) -> str:
+    """Cards, newest first. Their summaries are the articles' ledes, which search finds on the articles."""
     items = []
-    for article in newest_first:
+    for article in articles:
         title = link(urls.link(here, urls.article(article.id)), text(article.meta.title))
         publisher = text(article.meta.publisher) if article.meta.publisher else "publisher not recorded"
         items.append(f'<li class="x-card"><h2 class="x-card__title">{title}</h2>'
                      f'<p class="x-muted">{date_html(article.published)} · {publisher}</p>'
                      f"<p>{ctx.glossary.mark(article.meta.summary)}</p></li>")
+    return f'<ul class="x-cards"{SEARCH_EXCLUDE}>\n' + "\n".join(items) + "\n</ul>"
+
+
+def articles_index(ctx: Context) -> str:
+    here = urls.ARTICLES
+    articles = newest_first(ctx.site.articles.values(), article_when)
     intro = ("<p>The source articles this explainer is built from, newest first. Each is shown verbatim with "
              "numbered paragraphs, so every claim on this site can be traced to the sentence it rests on.</p>")
-    return page("Articles", intro + '\n<ul class="x-cards">\n' + "\n".join(items) + "\n</ul>",
-                description="The source articles, verbatim, with numbered paragraphs.")
+    if len(articles) <= INDEX_CARDS:
+        body = f"{intro}\n{article_cards(ctx, here, articles)}"
+    else:
+        years = "\n".join(f"<li>{link(urls.link(here, urls.articles_year(year)), str(year))}: {len(found)} "
+                           f"article{'' if len(found) == 1 else 's'}</li>"
+                           for year, found in by_year(articles, article_when).items())
+        body = (f'{intro}\n<h2 id="by-year">By year</h2>\n<ul class="x-years">\n{years}\n</ul>\n'
+                f'<h2 id="latest">The latest {LATEST_CARDS}</h2>\n{article_cards(ctx, here, articles[:LATEST_CARDS])}')
+    return page("Articles", body, description="The source articles, verbatim, with numbered paragraphs.")
+
+
+def articles_year_pages(ctx: Context) -> dict[str, str]:
+    """One page per year of publication, once the archive is too large for one list (none before)."""
+    if len(ctx.site.articles) <= INDEX_CARDS:
+        return {}
+    years = by_year(ctx.site.articles.values(), article_when)
+    pages = {}
+    for year, articles in years.items():
+        here = urls.articles_year(year)
+        back = link(urls.link(here, urls.ARTICLES), "all articles, by year")
+        body = (f'<p>The {len(articles)} source article{"" if len(articles) == 1 else "s"} published in {year}, '
+                f"newest first ({back}).</p>\n"
+                f"{year_neighbours(here, list(years), year, urls.articles_year)}\n{article_cards(ctx, here, articles)}")
+        pages[here] = page(f"Articles of {year}", body, description=f"The source articles published in {year}.",
+                           search_exclude=True)
+    return pages

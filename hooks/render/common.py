@@ -33,7 +33,7 @@ class Context:
 
 
 def page(title: str, body: str, *, description: str, classes: str = "", toc: bool = False,
-         search_boost: float | None = None) -> str:
+         search_boost: float | None = None, search_exclude: bool = False) -> str:
     """A generated Markdown page: front matter (JSON is valid YAML) and one raw HTML block.
 
     The title goes into <title>, the nav and the search index through templates that do not escape,
@@ -44,6 +44,8 @@ def page(title: str, body: str, *, description: str, classes: str = "", toc: boo
         meta["hide"] = ["toc"]
     if search_boost:
         meta["search"] = {"boost": search_boost}
+    if search_exclude:  # a page that only gathers what other pages say: search finds it there
+        meta["search"] = {"exclude": True}
     front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
     return f"---\n{front}\n---\n\n<div class=\"x-page {classes}\">\n<h1>{text(title)}</h1>\n{body}\n</div>\n"
 

@@ -9,6 +9,8 @@ from hooks.dates import parse_date
 from hooks.model import Person
 from hooks.render.common import Context, country_name, event_item, page, person_label, quote_html, source_link
 from hooks.render.html import link, native, text
+from hooks.render.lists import (FULL_EVENTS, SEARCH_EXCLUDE, Digest, article_links, compact_events, more_by_year,
+                                quote_when, year_neighbours, years_list)
 
 
 def role_dates(start: str, end: str | None) -> str:
@@ -32,20 +34,81 @@ def person_page(ctx: Context, person: Person) -> str:
         parts.append('<h2 id="roles">Roles</h2>\n<ul class="x-roles">' + "\n".join(rows) + "</ul>")
     if person.sources:
         parts.append(f'<p class="x-muted">Sources: {"; ".join(source_link(ctx, here, s) for s in person.sources)}</p>')
-    quotes = [use for use in ctx.site.quotes if use.quote.said_by == person.id]
-    if quotes:
-        parts.append('<h2 id="quotes">What they said</h2>')
-        parts += [quote_html(ctx, here, use, show_speaker=False) for use in quotes]
-    articles = [a for a in ctx.site.articles.values() if person.id in a.meta.people]
-    if articles:
-        items = "".join(f"<li>{link(urls.link(here, urls.article(a.id)), text(a.meta.title))}</li>" for a in articles)
-        parts.append(f'<h2 id="articles">Articles naming them</h2>\n<ul>{items}</ul>')
-    events = ctx.site.events_by_person[person.id]
-    if events:
-        items = "\n".join(event_item(ctx, here, timeline, event, show_timeline=True) for timeline, event in events)
-        parts.append(f'<h2 id="events">Events</h2>\n<ol class="x-timeline x-timeline--compact">\n{items}\n</ol>')
+    digest = person_digest(ctx, person)
+    if digest.split_by_year:
+        parts += by_year_sections(ctx, here, person, digest)
+    else:
+        parts += inline_sections(ctx, here, digest)
     description = person.summary or f"{person.name}: roles, quotes and events on the China–South Korea timeline."
     return page(person.name, "\n".join(parts), description=description, classes="x-person-page", search_boost=2)
+
+
+def person_digest(ctx: Context, person: Person) -> Digest:
+    site = ctx.site
+    return Digest(site.events_by_person[person.id], site.quotes_by_person[person.id],
+                  site.articles_by_person[person.id], quote_when(site))
+
+
+def inline_sections(ctx: Context, here: str, digest: Digest) -> list[str]:
+    parts = []
+    if digest.quotes:
+        parts.append('<h2 id="quotes">What they said</h2>')
+        parts += [quote_html(ctx, here, use, show_speaker=False) for use in digest.quotes]
+    if digest.articles:
+        parts.append(f'<h2 id="articles">Articles naming them</h2>\n{article_links(here, digest.articles)}')
+    events = digest.events
+    if events and len(events) <= FULL_EVENTS:
+        # In full, as on their timeline, where search finds them.
+        items = "\n".join(event_item(ctx, here, timeline, event, show_timeline=True) for timeline, event in events)
+        parts.append(f'<h2 id="events">Events</h2>\n<ol class="x-timeline x-timeline--compact"{SEARCH_EXCLUDE}>\n'
+                     f"{items}\n</ol>")
+    elif events:
+        parts.append(f'<h2 id="events">Events</h2>\n<p class="x-muted">{len(events)} events, newest first; each links '
+                     f"to its timeline.</p>\n{compact_events(here, events)}")
+    return parts
+
+
+def by_year_sections(ctx: Context, here: str, person: Person, digest: Digest) -> list[str]:
+    """For someone named very often: the latest of each kind here, everything on one page per year."""
+    parts = []
+    if digest.quotes:
+        parts.append('<h2 id="quotes">What they said</h2>')
+        parts += [quote_html(ctx, here, use, show_speaker=False) for use in digest.latest("quotes")]
+        parts.append(more_by_year(len(digest.quotes), "quotes"))
+    if digest.articles:
+        parts.append(f'<h2 id="articles">Articles naming them</h2>\n{article_links(here, digest.latest("articles"))}\n'
+                     + more_by_year(len(digest.articles), "articles"))
+    if digest.events:
+        parts.append(f'<h2 id="events">Events</h2>\n{compact_events(here, digest.latest("events"), group=False)}\n'
+                     + more_by_year(len(digest.events), "events"))
+    parts.append('<h2 id="by-year">By year</h2>\n'
+                 + years_list(here, digest.years, lambda year: urls.person_year(person.id, year)))
+    return parts
+
+
+def person_year_pages(ctx: Context, person: Person) -> dict[str, str]:
+    """One page per year for someone named very often (none for anyone else)."""
+    digest = person_digest(ctx, person)
+    if not digest.split_by_year:
+        return {}
+    pages = {}
+    years = list(digest.years)
+    for year, found in digest.years.items():
+        here = urls.person_year(person.id, year)
+        parts = [f'<p class="x-lede">{link(urls.link(here, urls.person(person.id)), person_label(person))} in {year}: '
+                 "the events, quotes and articles of that year.</p>",
+                 year_neighbours(here, years, year, lambda y: urls.person_year(person.id, y))]
+        if found["events"]:
+            parts.append(f'<h2 id="events">Events</h2>\n{compact_events(here, found["events"], group=False)}')
+        if found["quotes"]:
+            parts.append('<h2 id="quotes">What they said</h2>')
+            parts += [quote_html(ctx, here, use, show_speaker=False) for use in found["quotes"]]
+        if found["articles"]:
+            parts.append(f'<h2 id="articles">Articles naming them</h2>\n{article_links(here, found["articles"])}')
+        pages[here] = page(f"{person.name} in {year}", "\n".join(part for part in parts if part),
+                           description=f"{person.name} in {year}: events, quotes and articles.",
+                           classes="x-person-page x-year-page", search_exclude=True)
+    return pages
 
 
 def people_index(ctx: Context) -> str:

@@ -6,18 +6,27 @@ from hooks import urls
 from hooks.dates import parse_date
 from hooks.render.common import Context, page, person_label, quote_html, source_link
 from hooks.render.html import link, text
+from hooks.render.lists import SEARCH_EXCLUDE
+
+
+QUOTES_IN_FULL = 300  # more, and the page lists each speaker's count with a link to their quotes
 
 
 def quotes_page(ctx: Context) -> str:
     here = urls.QUOTES
-    by_speaker: dict[str, list] = {}
-    for use in ctx.site.quotes:
-        by_speaker.setdefault(use.quote.said_by, []).append(use)
+    by_speaker = {person_id: uses for person_id, uses in ctx.site.quotes_by_person.items() if uses}
     sections = []
     for person_id in sorted(by_speaker, key=lambda p: ctx.site.people[p].name):
         person = ctx.site.people[person_id]
         name = link(urls.link(here, urls.person(person_id)), person_label(person))
-        quotes = "\n".join(quote_html(ctx, here, use, show_speaker=False) for use in by_speaker[person_id])
+        count = len(by_speaker[person_id])
+        if len(ctx.site.quotes) > QUOTES_IN_FULL:
+            quotes = (f'<p>{count} quote{"" if count == 1 else "s"}: '
+                      f'{link(urls.link(here, urls.person(person_id), "quotes"), "read them with " + text(person.name))}</p>')
+        else:  # each quote is also on its speaker's page and in its article, where search finds it
+            quotes = (f"<div{SEARCH_EXCLUDE}>\n"
+                      + "\n".join(quote_html(ctx, here, use, show_speaker=False) for use in by_speaker[person_id])
+                      + "\n</div>")
         sections.append(f'<h2 id="{person_id}">{name}</h2>\n{quotes}')
     intro = "<p>Who said what, word for word, each linked to the paragraph it comes from.</p>"
     return page("Quotes", intro + "\n" + "\n".join(sections), description="Who said what, verbatim, with sources.",

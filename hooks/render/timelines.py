@@ -7,6 +7,7 @@ from hooks.model import Timeline
 from hooks.render.common import Context, date_html, event_item, page
 from hooks.render.filters import timeline_filters
 from hooks.render.html import link, text
+from hooks.render.lists import SEARCH_EXCLUDE
 from hooks.schedule import is_upcoming
 
 
@@ -42,14 +43,23 @@ def downloads(here: str, timeline: Timeline) -> str:
     return f'<p class="x-downloads"><span class="x-label">Download:</span> {items} · {about}</p>'
 
 
+INDEX_CARDS = 50  # timelines shown as cards with their intro; more are listed one line each
+
+
 def timelines_index(ctx: Context) -> str:
     here = urls.TIMELINES
+    timelines = sorted(ctx.site.timelines.values(), key=lambda t: -len(t.events))
     items = []
-    for timeline in sorted(ctx.site.timelines.values(), key=lambda t: -len(t.events)):
+    for timeline in timelines:
         title = link(urls.link(here, urls.timeline(timeline.id)), text(timeline.title))
         span = f"{date_html(timeline.events[0].when)} to {date_html(timeline.events[-1].when)}"
+        if len(timelines) > INDEX_CARDS:
+            items.append(f'<li>{title} <span class="x-muted">{len(timeline.events)} events, {span}</span></li>')
+            continue
         items.append(f'<li class="x-card"><h2 class="x-card__title">{title}</h2>'
                      f'<p class="x-muted">{len(timeline.events)} events, {span}</p>'
                      f"<p>{ctx.glossary.mark(timeline.intro)}</p></li>")
-    return page("Timelines", '<ul class="x-cards">\n' + "\n".join(items) + "\n</ul>",
+    # The intros are the timelines' own ledes, which search finds on the timelines.
+    kind = "x-compact" if len(timelines) > INDEX_CARDS else "x-cards"
+    return page("Timelines", f'<ul class="{kind}"{SEARCH_EXCLUDE}>\n' + "\n".join(items) + "\n</ul>",
                 description="Curated, sourced timelines of China–South Korea relations.")

@@ -6,26 +6,81 @@ from hooks import urls
 from hooks.model import Topic
 from hooks.render.common import Context, event_item, page, quote_html
 from hooks.render.html import link, text
+from hooks.render.lists import (FULL_EVENTS, SEARCH_EXCLUDE, Digest, article_links, compact_events, more_by_year,
+                                quote_when, year_neighbours, years_list)
 
 
 def topic_page(ctx: Context, topic: Topic) -> str:
     here = urls.topic(topic.id)
     parts = [f'<p class="x-lede">{ctx.glossary.mark(topic.summary)}</p>']
-    events = ctx.site.events_by_topic[topic.id]
-    if events:
+    digest = topic_digest(ctx, topic)
+    if digest.split_by_year:
+        parts += by_year_sections(ctx, here, topic, digest)
+        return page(topic.title, "\n".join(parts), description=topic.summary, classes="x-topic-page")
+    events = digest.events
+    if events and len(events) <= FULL_EVENTS:
+        # In full, as on their timeline, where search finds them.
         items = "\n".join(event_item(ctx, here, timeline, event, show_timeline=True) for timeline, event in events)
-        parts.append(f'<h2 id="events">Events</h2>\n<ol class="x-timeline x-timeline--compact">\n{items}\n</ol>')
-    articles = [a for a in ctx.site.articles.values() if topic.id in a.meta.topics]
-    if articles:
-        items = "".join(f"<li>{link(urls.link(here, urls.article(a.id)), text(a.meta.title))}</li>" for a in articles)
-        parts.append(f'<h2 id="articles">Articles</h2>\n<ul>{items}</ul>')
-    quotes = [use for use in ctx.site.quotes
-              if (use.event and topic.id in use.event.topics)
-              or (use.event is None and topic.id in ctx.site.articles[use.article_id].meta.topics)]
-    if quotes:
+        parts.append(f'<h2 id="events">Events</h2>\n<ol class="x-timeline x-timeline--compact"{SEARCH_EXCLUDE}>\n'
+                     f"{items}\n</ol>")
+    elif events:
+        parts.append(f'<h2 id="events">Events</h2>\n<p class="x-muted">{len(events)} events, newest first; each links '
+                     f"to its timeline.</p>\n{compact_events(here, events)}")
+    if digest.articles:
+        parts.append(f'<h2 id="articles">Articles</h2>\n{article_links(here, digest.articles)}')
+    if digest.quotes:  # said in events and articles, where search finds them
         parts.append('<h2 id="quotes">Quotes</h2>')
-        parts += [quote_html(ctx, here, use) for use in quotes]
+        parts.append(f"<div{SEARCH_EXCLUDE}>\n" + "\n".join(quote_html(ctx, here, use) for use in digest.quotes) + "\n</div>")
     return page(topic.title, "\n".join(parts), description=topic.summary, classes="x-topic-page")
+
+
+def topic_digest(ctx: Context, topic: Topic) -> Digest:
+    site = ctx.site
+    return Digest(site.events_by_topic[topic.id], site.quotes_by_topic[topic.id], site.articles_by_topic[topic.id],
+                  quote_when(site))
+
+
+def by_year_sections(ctx: Context, here: str, topic: Topic, digest: Digest) -> list[str]:
+    """For a topic of a large archive: the latest of each kind here, everything on one page per year."""
+    parts = []
+    if digest.events:
+        parts.append(f'<h2 id="events">Events</h2>\n{compact_events(here, digest.latest("events"), group=False)}\n'
+                     + more_by_year(len(digest.events), "events"))
+    if digest.articles:
+        parts.append(f'<h2 id="articles">Articles</h2>\n{article_links(here, digest.latest("articles"))}\n'
+                     + more_by_year(len(digest.articles), "articles"))
+    if digest.quotes:
+        quotes = "\n".join(quote_html(ctx, here, use) for use in digest.latest("quotes"))
+        parts.append(f'<h2 id="quotes">Quotes</h2>\n<div{SEARCH_EXCLUDE}>\n{quotes}\n</div>\n'
+                     + more_by_year(len(digest.quotes), "quotes"))
+    parts.append('<h2 id="by-year">By year</h2>\n'
+                 + years_list(here, digest.years, lambda year: urls.topic_year(topic.id, year)))
+    return parts
+
+
+def topic_year_pages(ctx: Context, topic: Topic) -> dict[str, str]:
+    """One page per year for a topic with very many events, quotes or articles (none otherwise)."""
+    digest = topic_digest(ctx, topic)
+    if not digest.split_by_year:
+        return {}
+    pages = {}
+    years = list(digest.years)
+    for year, found in digest.years.items():
+        here = urls.topic_year(topic.id, year)
+        parts = [f'<p class="x-lede">{link(urls.link(here, urls.topic(topic.id)), text(topic.title))} in {year}: '
+                 "the events, articles and quotes of that year.</p>",
+                 year_neighbours(here, years, year, lambda y: urls.topic_year(topic.id, y))]
+        if found["events"]:
+            parts.append(f'<h2 id="events">Events</h2>\n{compact_events(here, found["events"], group=False)}')
+        if found["articles"]:
+            parts.append(f'<h2 id="articles">Articles</h2>\n{article_links(here, found["articles"])}')
+        if found["quotes"]:
+            parts.append('<h2 id="quotes">Quotes</h2>')
+            parts += [quote_html(ctx, here, use) for use in found["quotes"]]
+        pages[here] = page(f"{topic.title} in {year}", "\n".join(part for part in parts if part),
+                           description=f"{topic.title} in {year}: events, articles and quotes.",
+                           classes="x-topic-page x-year-page", search_exclude=True)
+    return pages
 
 
 def topics_index(ctx: Context) -> str:

@@ -1,0 +1,138 @@
+"""Long lists kept short, so that no page grows with the archive.
+
+A person or topic page shows up to FULL_EVENTS events in full; with more, one compact line each
+(date and headline, linking to the event on its timeline), grouped by year. Past INLINE_ITEMS events
+or articles, or INLINE_QUOTES quotes, the page shows its LATEST items of each kind and links to one
+page per year (`people/<id>/<year>/`), where that year's events, quotes and articles are listed.
+The thresholds keep today's small pages exactly as they were.
+
+Search finds each thing once, where it lives: events repeated from their timeline, and pages that
+only gather, carry `data-search-exclude` or `search: exclude`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from hooks import urls
+from hooks.dates import EdtfDate
+from hooks.model import Article, Event, QuoteUse, Site, Timeline
+from hooks.render.common import date_html
+from hooks.render.html import link, text
+
+FULL_EVENTS = 20     # events shown in full on a person or topic page
+INLINE_ITEMS = 200   # events or articles listed on the page itself, one line each
+INLINE_QUOTES = 60   # quotes (always verbatim, in full) on the page itself
+LATEST = 10          # what a page split by year still shows of each kind, newest first
+SEARCH_EXCLUDE = " data-search-exclude"  # Material's search skips such an element
+
+Item = TypeVar("Item")
+
+
+def newest_first(items: Iterable[Item], when: Callable[[Item], EdtfDate]) -> list[Item]:
+    return sorted(items, key=lambda item: when(item).sort_key(), reverse=True)
+
+
+def by_year(items: Iterable[Item], when: Callable[[Item], EdtfDate]) -> dict[int, list[Item]]:
+    """Items by the year they start in, newest year first, newest first within it."""
+    years: dict[int, list[Item]] = {}
+    for item in newest_first(items, when):
+        years.setdefault(when(item).start.year, []).append(item)
+    return years
+
+
+def event_when(pair: tuple[Timeline, Event]) -> EdtfDate:
+    return pair[1].when
+
+
+def article_when(article: Article) -> EdtfDate:
+    return article.published
+
+
+def quote_when(site: Site) -> Callable[[QuoteUse], EdtfDate]:
+    """A quote dates from its event, or else from the article it was said in."""
+    return lambda use: use.event.when if use.event else site.articles[use.article_id].published
+
+
+def compact_event(here: str, timeline: Timeline, event: Event) -> str:
+    url = urls.link(here, urls.timeline(timeline.id), event.id)
+    return f"<li>{date_html(event.when)}: {link(url, text(event.headline))}</li>"
+
+
+def compact_events(here: str, pairs: list[tuple[Timeline, Event]], *, group: bool = True) -> str:
+    """One line per event, newest first, under a heading per year (headings without ids: they are
+    neither search sections nor table-of-contents entries)."""
+    if not group:
+        items = "\n".join(compact_event(here, t, e) for t, e in newest_first(pairs, event_when))
+        return f'<ul class="x-compact">\n{items}\n</ul>'
+    parts = []
+    for year, year_pairs in by_year(pairs, event_when).items():
+        items = "\n".join(compact_event(here, t, e) for t, e in year_pairs)
+        parts.append(f'<h3 class="x-year">{year}</h3>\n<ul class="x-compact">\n{items}\n</ul>')
+    return "\n".join(parts)
+
+
+def article_links(here: str, articles: list[Article]) -> str:
+    items = "".join(f"<li>{link(urls.link(here, urls.article(a.id)), text(a.meta.title))}</li>" for a in articles)
+    return f"<ul>{items}</ul>"
+
+
+@dataclass
+class Digest:
+    """What a person or topic page lists: its events, quotes and articles, and whether they go by year."""
+
+    events: list[tuple[Timeline, Event]]
+    quotes: list[QuoteUse]
+    articles: list[Article]
+    quote_date: Callable[[QuoteUse], EdtfDate]
+    years: dict[int, dict[str, list]] = field(default_factory=dict)
+
+    @property
+    def split_by_year(self) -> bool:
+        return (len(self.events) > INLINE_ITEMS or len(self.articles) > INLINE_ITEMS
+                or len(self.quotes) > INLINE_QUOTES)
+
+    def __post_init__(self) -> None:
+        if not self.split_by_year:
+            return
+        for kind, items, when in (("events", self.events, event_when), ("quotes", self.quotes, self.quote_date),
+                                  ("articles", self.articles, article_when)):
+            for year, year_items in by_year(items, when).items():
+                self.years.setdefault(year, {"events": [], "quotes": [], "articles": []})[kind] = year_items
+        self.years = dict(sorted(self.years.items(), reverse=True))
+
+    def latest(self, kind: str) -> list:
+        when = {"events": event_when, "quotes": self.quote_date, "articles": article_when}[kind]
+        return newest_first(getattr(self, kind), when)[:LATEST]
+
+
+def year_summary(counts: dict[str, list]) -> str:
+    parts = []
+    for kind, singular in (("events", "event"), ("quotes", "quote"), ("articles", "article")):
+        if n := len(counts[kind]):
+            parts.append(f"{n} {singular if n == 1 else kind}")
+    return ", ".join(parts)
+
+
+def years_list(here: str, years: dict[int, dict[str, list]], page_for: Callable[[int], str]) -> str:
+    items = "\n".join(f"<li>{link(urls.link(here, page_for(year)), str(year))}: {year_summary(counts)}</li>"
+                      for year, counts in years.items())
+    return f'<ul class="x-years">\n{items}\n</ul>'
+
+
+def more_by_year(count: int, noun: str) -> str:
+    return (f'<p class="x-muted">The latest {min(LATEST, count)} of {count} {noun}; '
+            f'<a href="#by-year">all of them, by year</a>.</p>')
+
+
+def year_neighbours(here: str, years: list[int], year: int, page_for: Callable[[int], str]) -> str:
+    """Links to the next older and newer year (years are newest first)."""
+    index = years.index(year)
+    links = []
+    if index + 1 < len(years):
+        links.append(f"← {link(urls.link(here, page_for(years[index + 1])), str(years[index + 1]))}")
+    if index > 0:
+        links.append(f"{link(urls.link(here, page_for(years[index - 1])), str(years[index - 1]))} →")
+    return f'<p class="x-year-nav">{" · ".join(links)}</p>' if links else ""
