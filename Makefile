@@ -4,7 +4,7 @@ PYTHON := $(VENV)/bin/python
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench clean browser
+.PHONY: serve build check schemas test bench clean browser
 
 serve: $(VENV)/.site-deps  ## set up, then preview on http://127.0.0.1:8000 with live reload
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
@@ -14,6 +14,9 @@ build: $(VENV)/.site-deps  ## build the site into site/, failing on any warning
 
 check: $(VENV)/.site-deps  ## validate data/ only (fast): every problem as path:line: field: message
 	$(PYTHON) -m hooks.check data
+
+schemas: $(VENV)/.site-deps  ## regenerate the editor schemas in schemas/ after changing hooks/model.py
+	$(PYTHON) -m hooks.schema schemas
 
 test: $(VENV)/.test-deps browser  ## set up, then run every test (unit, build, browser)
 	$(PYTHON) -m pytest
