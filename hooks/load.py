@@ -43,11 +43,16 @@ class Reader:
         # Ids that exist but failed their own checks (None: the whole file is unreadable), by kind:
         # references to them are not reported again as "unknown" (no cascade of false messages).
         self.broken: dict[str, set[str] | None] = {}
+        self._names: dict[Path, str] = {}
 
     def name(self, path: Path) -> str:
-        if path.is_symlink():  # name the link, not the file it points to
-            return f"{display_path(path.parent, self.root)}/{path.name}"
-        return display_path(path, self.root)
+        # Once per file: resolving a path asks the OS about every folder on the way (per file, per call).
+        if path not in self._names:
+            if path.is_symlink():  # name the link, not the file it points to
+                self._names[path] = f"{display_path(path.parent, self.root)}/{path.name}"
+            else:
+                self._names[path] = display_path(path, self.root)
+        return self._names[path]
 
     def report(self, path: str, line: int, field: str, message: str) -> None:
         self.problems.append(Problem(path, line, field, message))
@@ -182,6 +187,8 @@ _HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud
 
 
 def check_body_characters(reader: Reader, name: str, body: str, first_line: int) -> None:
+    if not _HIDDEN.search(body):
+        return  # the usual case, in one pass; line by line only to name the lines
     for number, line in enumerate(body.split("\n"), start=first_line):
         if hidden := _HIDDEN.search(line):
             reader.report(name, number, "body", f"contains the invisible character U+{ord(hidden.group()):04X}; remove it")
