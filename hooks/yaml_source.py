@@ -216,22 +216,31 @@ def _parse_fast(text: str) -> Any:
 
 
 def _data_from_events(next_event) -> Any:  # noqa: ANN001 (a bound C method)
-    """Build the data with an explicit stack (no recursion), checking what the careful path checks."""
+    """Build the data with an explicit stack (no recursion), checking what the careful path checks.
+    The hot loop of a build: names are bound locally, scalars are tested inline."""
+    scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    resolvers, no_key, plain_scalar = _RESOLVER.yaml_implicit_resolvers, _NO_KEY, _plain_scalar
     stack: list[list] = []  # [container, key waiting for its value]
     result, documents = None, 0
     while True:
         event = next_event()
         kind = type(event)
-        if kind is yaml.ScalarEvent:
-            value = _fast_scalar(event)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+        if kind is scalar_event:
+            if event.anchor is not None or event.tag is not None:
+                raise _Unusual
+            value = event.value
+            # Plain text whose first character no implicit type can start with ("x", "A") is text.
+            if event.implicit[0] and (not value or value[0] in resolvers):
+                value = plain_scalar(value)
+        elif kind is mapping_start or kind is sequence_start:
             if event.anchor is not None or event.tag is not None or len(stack) >= _MAX_FAST_DEPTH:
                 raise _Unusual
-            if stack and type(stack[-1][0]) is dict and stack[-1][1] is _NO_KEY:
+            if stack and type(stack[-1][0]) is dict and stack[-1][1] is no_key:
                 raise _Unusual  # a list or mapping used as a key
-            stack.append([{} if kind is yaml.MappingStartEvent else [], _NO_KEY])
+            stack.append([{} if kind is mapping_start else [], no_key])
             continue
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+        elif kind is mapping_end or kind is sequence_end:
             value = stack.pop()[0]
         elif kind is yaml.DocumentStartEvent:
             documents += 1
@@ -251,27 +260,24 @@ def _data_from_events(next_event) -> Any:  # noqa: ANN001 (a bound C method)
         container = top[0]
         if type(container) is list:
             container.append(value)
-        elif top[1] is _NO_KEY:
+        elif top[1] is no_key:
             key = value if type(value) is str else str(value)
             if key in container or not key.isprintable():
                 raise _Unusual
             top[1] = key
         else:
             container[top[1]] = value
-            top[1] = _NO_KEY
+            top[1] = no_key
 
 
-def _fast_scalar(event: yaml.ScalarEvent) -> Any:
-    if event.anchor is not None or event.tag is not None:
-        raise _Unusual
-    if not event.implicit[0]:  # quoted or block text
-        return event.value
-    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+def _plain_scalar(value: str) -> Any:
+    """An unquoted scalar that may be a number, a boolean or null: as the careful path reads it."""
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
     if tag == _STR:
-        return event.value
+        return value
     if tag not in _PLAIN_TAGS:
         raise _Unusual
-    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, event.value))
+    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
 
 
 def _dotted(location: Location) -> str:
