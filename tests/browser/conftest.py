@@ -50,23 +50,23 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def requested_urls() -> list[str]:
-    """Every URL any page of this test asked for (filled by `open_page`)."""
-    return []
-
-
-@pytest.fixture
-def open_page(browser: Browser, site_url: str, requested_urls: list[str]) -> Iterator[Callable[..., Page]]:
+def open_page(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
     """open_page(path, viewport=DESKTOP, color_scheme="light", **context_options) -> a loaded Page in
     a fresh browser context (so palette choices and permissions never leak between pages).
 
-    After the test, every request made by those pages must have gone to 127.0.0.1.
+    After the test, every request made by those pages must have gone to 127.0.0.1 and found its file,
+    and no script may have thrown an uncaught exception. (Policy violations are test_browser_csp.py's.)
     """
     contexts: list[BrowserContext] = []
+    requested: list[str] = []
+    errors: list[str] = []
 
     def open_(path: str, *, viewport: dict = DESKTOP, color_scheme: str = "light", **context_options) -> Page:
         context = browser.new_context(viewport=viewport, color_scheme=color_scheme, locale="en-GB", **context_options)
-        context.on("request", lambda request: requested_urls.append(request.url))
+        context.on("request", lambda request: requested.append(request.url))
+        context.on("weberror", lambda error: errors.append(f"{path}: {error.error}"))
+        context.on("response", lambda response: errors.append(f"{path}: {response.status} {response.url}")
+                   if response.status >= 400 else None)
         contexts.append(context)
         page = context.new_page()
         page.goto(site_url + path.lstrip("/"), wait_until="load")
@@ -75,9 +75,10 @@ def open_page(browser: Browser, site_url: str, requested_urls: list[str]) -> Ite
     yield open_
     for context in contexts:
         context.close()
-    foreign = sorted({url for url in requested_urls if not _is_local(url)})
+    foreign = sorted({url for url in requested if not _is_local(url)})
     assert not foreign, f"the pages requested other hosts: {foreign}"
-    assert requested_urls, "no request was recorded at all (is the request log wired up?)"
+    assert requested, "no request was recorded at all (is the request log wired up?)"
+    assert not errors, "errors in the browser:\n" + "\n".join(errors)
 
 
 def _is_local(url: str) -> bool:
