@@ -53,6 +53,10 @@ def _text(value: str) -> str:
         # a lone surrogate (from a "\\ud800" escape) is not a character at all and cannot be written out.
         if unicodedata.category(character) in ("Cc", "Cf", "Cs") and character not in "\n\t":
             raise ValueError(f"contains the invisible character U+{ord(character):04X}; remove it")
+        # Noncharacters (U+FFFE, U+FFFF, U+FDD0…) are never text; YAML cannot even carry some of them, so a
+        # title with one would break the front matter MkDocs reads.
+        if 0xFDD0 <= ord(character) <= 0xFDEF or ord(character) & 0xFFFE == 0xFFFE:
+            raise ValueError(f"contains U+{ord(character):04X}, which is not a character; remove it")
     return value
 
 
