@@ -37,8 +37,8 @@ def correction_entries(ctx: Context) -> list[CorrectionEntry]:
 def corrections_page(ctx: Context) -> str:
     here = urls.CORRECTIONS
     intro = ("<p>When we find an error, we correct the data and say so: each correction is shown on the page "
-             "it affects and listed here, newest first. Something wrong or missing? See "
-             f"{link(urls.link(here, 'about.md', 'corrections'), 'how to report it')}.</p>")
+             "it affects and listed here, newest first (see "
+             f"{link(urls.link(here, 'about.md', 'corrections'), 'how this site is made')}).</p>")
     entries = correction_entries(ctx)
     if not entries:
         return page("Corrections", f"{intro}\n<p>No corrections so far.</p>",
