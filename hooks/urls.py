@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 HOME = "index.md"
 ARTICLES = "articles/index.md"
@@ -74,9 +75,14 @@ def link(from_src: str, to_src: str, anchor: str = "") -> str:
     """A relative URL from one page to another (or an anchor on it), as the browser needs it."""
     if from_src == to_src and anchor:
         return f"#{anchor}"
-    relative = _relative_dir(page_dir(from_src), page_dir(to_src))
-    url = f"{relative}/" if relative else "./"
+    url = _relative_url(from_src, to_src)
     return f"{url}#{anchor}" if anchor else url
+
+
+@lru_cache(maxsize=1 << 16)  # a page links to the same few pages many times
+def _relative_url(from_src: str, to_src: str) -> str:
+    relative = _relative_dir(page_dir(from_src), page_dir(to_src))
+    return f"{relative}/" if relative else "./"
 
 
 def _relative_dir(here: str, target: str) -> str:

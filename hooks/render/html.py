@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from hooks.model import Term
 
@@ -15,11 +16,14 @@ from hooks.model import Term
 _MARKDOWN_ACTIVE = re.compile(r"[\\`*_{}\[\]#|~=^$!:]")
 
 
+# Cached: a build escapes the same names, titles and headlines on page after page.
+@lru_cache(maxsize=1 << 16)
 def text(value: str) -> str:
     """Plain text for element content: HTML-escaped and whitespace-collapsed."""
     return html.escape(" ".join(value.split()), quote=False)
 
 
+@lru_cache(maxsize=1 << 16)
 def attr(value: str) -> str:
     """Text for an attribute value (always double-quoted)."""
     return html.escape(" ".join(value.split()), quote=True)
@@ -37,8 +41,16 @@ def native(name: str, lang: str) -> str:
 
 
 def link(href: str, label_html: str, **attributes: str) -> str:
-    extra = "".join(f' {name.rstrip("_").replace("_", "-")}="{attr(value)}"' for name, value in attributes.items())
+    if not attributes:  # most links; a build makes hundreds of thousands
+        return f'<a href="{attr(href)}">{label_html}</a>'
+    extra = "".join(f' {_attribute_name(name)}="{attr(value)}"' for name, value in attributes.items())
     return f'<a href="{attr(href)}"{extra}>{label_html}</a>'
+
+
+@lru_cache(maxsize=None)
+def _attribute_name(keyword: str) -> str:
+    """class_ -> class, aria_label -> aria-label."""
+    return keyword.rstrip("_").replace("_", "-")
 
 
 def join(items: Iterable[str], separator: str = ", ") -> str:

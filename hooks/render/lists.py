@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from functools import lru_cache
+from typing import Any, TypeVar
 
 from hooks import urls
-from hooks.dates import EdtfDate
+from hooks.dates import EdtfDate, parse_date
 from hooks.model import Article, Event, QuoteUse, Site, Timeline
 from hooks.render.common import date_html
 from hooks.render.html import link, text
@@ -31,8 +32,18 @@ SEARCH_EXCLUDE = " data-search-exclude"  # Material's search skips such an eleme
 Item = TypeVar("Item")
 
 
+@lru_cache(maxsize=None)
+def _sort_key(date_text: str) -> tuple:
+    # Two date objects per call: worth keeping, as lists are sorted again and again (keyed by the text,
+    # which hashes once; an EdtfDate hashes all its fields on every lookup).
+    return parse_date(date_text).sort_key()
+
+
 def newest_first(items: Iterable[Item], when: Callable[[Item], EdtfDate]) -> list[Item]:
-    return sorted(items, key=lambda item: when(item).sort_key(), reverse=True)
+    date_text = _DATE_TEXT.get(when)
+    if date_text is None:
+        return sorted(items, key=lambda item: _sort_key(when(item).text), reverse=True)
+    return sorted(items, key=lambda item: _sort_key(date_text(item)), reverse=True)
 
 
 def by_year(items: Iterable[Item], when: Callable[[Item], EdtfDate]) -> dict[int, list[Item]]:
@@ -49,6 +60,13 @@ def event_when(pair: tuple[Timeline, Event]) -> EdtfDate:
 
 def article_when(article: Article) -> EdtfDate:
     return article.published
+
+
+# The date as written, for sorting without parsing it again (parse_date is cached, but a lookup each).
+_DATE_TEXT: dict[Callable, Callable[[Any], str]] = {
+    event_when: lambda pair: pair[1].date,
+    article_when: lambda article: article.meta.published,
+}
 
 
 def quote_when(site: Site) -> Callable[[QuoteUse], EdtfDate]:
@@ -87,6 +105,7 @@ class Digest:
     quotes: list[QuoteUse]
     articles: list[Article]
     quote_date: Callable[[QuoteUse], EdtfDate]
+    quotes_by_year: bool = True  # a topic's year pages leave quotes to its events and articles
     years: dict[int, dict[str, list]] = field(default_factory=dict)
 
     @property
@@ -97,8 +116,10 @@ class Digest:
     def __post_init__(self) -> None:
         if not self.split_by_year:
             return
-        for kind, items, when in (("events", self.events, event_when), ("quotes", self.quotes, self.quote_date),
-                                  ("articles", self.articles, article_when)):
+        kinds = [("events", self.events, event_when), ("articles", self.articles, article_when)]
+        if self.quotes_by_year:
+            kinds.append(("quotes", self.quotes, self.quote_date))
+        for kind, items, when in kinds:
             for year, year_items in by_year(items, when).items():
                 self.years.setdefault(year, {"events": [], "quotes": [], "articles": []})[kind] = year_items
         self.years = dict(sorted(self.years.items(), reverse=True))

@@ -37,7 +37,7 @@ def topic_page(ctx: Context, topic: Topic) -> str:
 def topic_digest(ctx: Context, topic: Topic) -> Digest:
     site = ctx.site
     return Digest(site.events_by_topic[topic.id], site.quotes_by_topic[topic.id], site.articles_by_topic[topic.id],
-                  quote_when(site))
+                  quote_when(site), quotes_by_year=False)
 
 
 def by_year_sections(ctx: Context, here: str, topic: Topic, digest: Digest) -> list[str]:
@@ -52,7 +52,8 @@ def by_year_sections(ctx: Context, here: str, topic: Topic, digest: Digest) -> l
     if digest.quotes:
         quotes = "\n".join(quote_html(ctx, here, use) for use in digest.latest("quotes"))
         parts.append(f'<h2 id="quotes">Quotes</h2>\n<div{SEARCH_EXCLUDE}>\n{quotes}\n</div>\n'
-                     + more_by_year(len(digest.quotes), "quotes"))
+                     f'<p class="x-muted">The latest {len(digest.latest("quotes"))} of {len(digest.quotes)} quotes; '
+                     "every event and article shows its own.</p>")
     parts.append('<h2 id="by-year">By year</h2>\n'
                  + years_list(here, digest.years, lambda year: urls.topic_year(topic.id, year)))
     return parts
@@ -68,17 +69,14 @@ def topic_year_pages(ctx: Context, topic: Topic) -> dict[str, str]:
     for year, found in digest.years.items():
         here = urls.topic_year(topic.id, year)
         parts = [f'<p class="x-lede">{link(urls.link(here, urls.topic(topic.id)), text(topic.title))} in {year}: '
-                 "the events, articles and quotes of that year.</p>",
+                 "the events and articles of that year (each event and article shows its quotes).</p>",
                  year_neighbours(here, years, year, lambda y: urls.topic_year(topic.id, y))]
         if found["events"]:
             parts.append(f'<h2 id="events">Events</h2>\n{compact_events(here, found["events"], group=False)}')
         if found["articles"]:
             parts.append(f'<h2 id="articles">Articles</h2>\n{article_links(here, found["articles"])}')
-        if found["quotes"]:
-            parts.append('<h2 id="quotes">Quotes</h2>')
-            parts += [quote_html(ctx, here, use) for use in found["quotes"]]
         pages[here] = page(f"{topic.title} in {year}", "\n".join(part for part in parts if part),
-                           description=f"{topic.title} in {year}: events, articles and quotes.",
+                           description=f"{topic.title} in {year}: events and articles.",
                            classes="x-topic-page x-year-page", search_exclude=True)
     return pages
 
