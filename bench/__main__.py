@@ -2,7 +2,8 @@
 
 Prints a table, then as its last line one JSON object with the figures (see bench/README.md).
 Environment: BENCH_N="100,1000" picks the sizes; QUICK=1 (or --quick) means N = 100 and 1,000;
-BENCH_SERVE=0 skips the `mkdocs serve` measurement; BENCH_KEEP=1 keeps the work folder.
+BENCH_SERVE=0 skips the `mkdocs serve` measurement and BENCH_SAVES=1 makes it save once (3 by default);
+BENCH_KEEP=1 keeps the work folder.
 """
 
 from __future__ import annotations
@@ -124,7 +125,8 @@ def main(argv: list[str]) -> int:
         serve = []
         if os.environ.get("BENCH_SERVE", "1") != "0":
             log("mkdocs serve: saving one event of today's data, timing until the page is served")
-            serve = [round(s, 3) for s in serve_latency(copy_project(work / "serve", ROOT / "data"))]
+            saves = int(os.environ.get("BENCH_SAVES", "3"))
+            serve = [round(s, 3) for s in serve_latency(copy_project(work / "serve", ROOT / "data"), saves)]
         print(table(rows))
         if serve:
             print(f"\nmkdocs serve, today's data: save -> rebuilt page served in {', '.join(f'{s:.2f}' for s in serve)} s "

@@ -1,5 +1,5 @@
 """A synthetic archive of N articles, multiplied from the real data/ so every id, date and reference
-is valid: 5 events and 3 quotes per article, one person per 5 articles, 100 events per timeline.
+is valid: 5 events and 3 quotes per article, one person per 5 articles, 50 events per timeline.
 
 Copy 0 of each article, person and timeline keeps its real id, so hand-written pages that link to
 real ids (docs/index.md) still resolve. Dates are moved to years spread over 1992–2026 so that
@@ -23,7 +23,7 @@ from hooks.model import PARAGRAPH_SOURCE, Site
 EVENTS_PER_ARTICLE = 5
 QUOTES_PER_ARTICLE = 3
 ARTICLES_PER_PERSON = 5
-ARTICLES_PER_TIMELINE = 20  # 100 events: a long curated timeline
+ARTICLES_PER_TIMELINE = 10  # 50 events: a long curated timeline (the real ones have 12 and 27)
 FIRST_YEAR, YEARS = 1992, 35
 HOT_SHARE = 4  # every 4th article names the real (copy 0) people
 COPIED_AS_IS = ("topics.yml", "glossary.yml", "references.yml")
@@ -104,12 +104,15 @@ class Corpus:
     def article_file(self, k: int, front_quotes: list[dict]) -> str:
         real = self.real_articles[k % len(self.real_articles)]
         meta = real.meta.model_dump()
-        meta["title"] = real.meta.title if k < len(self.real_articles) else f"{real.meta.title} (copy {k})"
+        copy = k // len(self.real_articles)
+        meta["title"] = real.meta.title if copy == 0 else f"{real.meta.title} (copy {copy})"
         meta["published"] = shift_date(meta["published"], self.year_shift(k, real.published.start.year))
         meta["people"] = self.people_in(real.meta.people, k)
         meta["quotes"] = front_quotes
         meta["corrections"] = []
-        body = "\n\n".join(f"## {b.text}" if b.kind == "heading" else b.text for b in real.blocks)
+        # Copies differ in every paragraph (quotes stay verbatim substrings), as a real archive's do.
+        tag = "" if copy == 0 else f" (copy {copy})"
+        body = "\n\n".join(f"## {b.text}" if b.kind == "heading" else f"{b.text}{tag}" for b in real.blocks)
         return f"---\n{dump(meta)}---\n\n{body}\n"
 
     def events_for(self, k: int, event_quote: dict | None) -> list[dict]:
@@ -129,11 +132,12 @@ class Corpus:
                     target = block + index if block + index < self.n else index
                     source = f"{self.article_id(target)}#p{match['number']}"
                 sources.append(source)
+            copy = serial // len(self.real_events)
             event = {
-                "id": copy_id(real.id, serial // len(self.real_events)),
+                "id": copy_id(real.id, copy),
                 "date": shift_date(real.date, shift),
-                "headline": real.headline,
-                "summary": real.summary,
+                "headline": real.headline if copy == 0 else f"{real.headline} (copy {copy})",
+                "summary": real.summary if copy == 0 else f"{real.summary} (Copy {copy}.)",
                 "status": real.status,
                 "actors": self.people_in(real.actors, k),
                 "topics": list(real.topics),
