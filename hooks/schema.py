@@ -15,7 +15,9 @@ from pydantic import BaseModel, TypeAdapter
 
 from hooks.model import ArticleMeta, Person, Reference, Term, TimelineFile, Topic
 
-DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Draft 7: the dialect YAML language servers (Red Hat's, in VS Code and others) implement; later
+# drafts are only partly supported there. Pydantic's output uses nothing newer once `$defs` is renamed.
+DIALECT = "http://json-schema.org/draft-07/schema#"
 
 # schema name -> (model, is the file a top-level YAML list of them?, which files it describes)
 KINDS: dict[str, tuple[type[BaseModel], bool, str]] = {
@@ -31,7 +33,9 @@ KINDS: dict[str, tuple[type[BaseModel], bool, str]] = {
 def schema_for(name: str) -> dict:
     """The JSON Schema of one kind of data file."""
     model, is_list, files = KINDS[name]
-    schema = TypeAdapter(list[model] if is_list else model).json_schema()
+    schema = TypeAdapter(list[model] if is_list else model).json_schema(ref_template="#/definitions/{model}")
+    if "$defs" in schema:
+        schema["definitions"] = schema.pop("$defs")
     return {
         "$schema": DIALECT,
         "title": f"{files} (Seoul–Beijing explainer)",

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
+from jsonschema import Draft7Validator
 
 from hooks.dates import parse_date
 from hooks.schema import render_schemas
@@ -20,8 +20,8 @@ SCHEMA_OF = {"articles": "article", "timelines": "timeline", "people.yml": "peop
              "glossary.yml": "glossary", "references.yml": "references"}
 
 
-def validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8")))
+def validator(name: str) -> Draft7Validator:
+    return Draft7Validator(json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8")))
 
 
 def data_files(data: Path) -> list[tuple[Path, str]]:
@@ -57,7 +57,7 @@ def test_schema_files_are_current():
 @pytest.mark.parametrize("name", sorted(SCHEMA_OF.values()))
 def test_schemas_are_valid_and_show_dates_ids_and_choices(name: str):
     schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
+    Draft7Validator.check_schema(schema)
     text = json.dumps(schema)
     assert '"additionalProperties": false' in text  # misspelt fields are flagged
     assert '"pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$"' in text or name == "article"  # ids
