@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,16 @@ def test_schemas_are_valid_and_show_dates_ids_and_choices(name: str):
         assert '"enum": ["confirmed", "reported", "scheduled"]' in text
     if name == "people":
         assert '"enum": ["ko", "zh", "ja", "en"]' in text
+
+
+def test_patterns_are_regexes_editors_can_run():
+    """Language servers run JavaScript regexes (with the u flag), not Python's: no `(?P<name>`."""
+    import regress  # the ECMA-262 engine check-jsonschema brings (requirements-test.txt)
+
+    patterns = re.findall(r'"pattern": ("(?:[^"\\]|\\.)*")', "".join(render_schemas().values()))
+    assert len(patterns) > 10
+    for pattern in map(json.loads, patterns):
+        regress.Regex(pattern, "u")  # raises on a pattern JavaScript would reject
 
 
 @pytest.mark.parametrize("data", [ROOT / "data", MINIMAL], ids=["real", "minimal"])
