@@ -11,6 +11,7 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Iterable
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 from hooks import urls
@@ -54,6 +55,8 @@ class PageHistory:
         self.docs_folder = docs_folder
 
     def last_changed(self, src_uri: str, *, generated: bool) -> datetime | None:
+        if not self.changed:
+            return None  # no history (no git, a shallow clone): nothing to look up for any page
         paths = self.sources(src_uri) if generated else [f"{self.docs_folder}/{src_uri}"]
         dates = [self.changed[path] for path in paths if path in self.changed]
         return max(dates, default=None)
@@ -61,9 +64,32 @@ class PageHistory:
     def sources(self, src_uri: str) -> list[str]:
         """The data files a generated page shows."""
         site = self.site
+        fixed = self._fixed
+        if src_uri in fixed:
+            return fixed[src_uri]
+        kind, _, name = src_uri.removesuffix(".md").partition("/")
+        if kind == "articles" and name in site.articles:
+            citing = [timeline.path for timeline, _, _ in site.events_citing_article[name]]
+            return [site.articles[name].path, *citing]
+        if kind == "timelines" and name in site.timelines:
+            return [site.timelines[name].path]
+        # From the site's indexes, computed once: scanning every article for every page is quadratic.
+        if kind == "people" and name in site.people:
+            return ["data/people.yml", *(timeline.path for timeline, _ in site.events_by_person[name]),
+                    *(a.path for a in site.articles_by_person[name]),
+                    *(site.articles[use.article_id].path for use in site.quotes_by_person[name] if use.event is None)]
+        if kind == "topics" and name in site.topics:
+            return ["data/topics.yml", *(timeline.path for timeline, _ in site.events_by_topic[name]),
+                    *(a.path for a in site.articles_by_topic[name])]
+        return list(site.files)  # any other generated page draws on all of data/
+
+    @cached_property
+    def _fixed(self) -> dict[str, list[str]]:
+        """The pages that draw on every article or timeline, listed once per build."""
+        site = self.site
         articles = [article.path for article in site.articles.values()]
         timelines = [timeline.path for timeline in site.timelines.values()]
-        fixed = {
+        return {
             urls.ARTICLES: articles,
             urls.TIMELINES: timelines,
             urls.PEOPLE: ["data/people.yml"],
@@ -73,22 +99,6 @@ class PageHistory:
             urls.QUOTES: articles + timelines,
             urls.CORRECTIONS: articles + timelines,
         }
-        if src_uri in fixed:
-            return fixed[src_uri]
-        kind, _, name = src_uri.removesuffix(".md").partition("/")
-        if kind == "articles" and name in site.articles:
-            citing = [timeline.path for timeline, _, _ in site.events_citing_article[name]]
-            return [site.articles[name].path, *citing]
-        if kind == "timelines" and name in site.timelines:
-            return [site.timelines[name].path]
-        if kind == "people" and name in site.people:
-            return ["data/people.yml", *(timeline.path for timeline, _ in site.events_by_person[name]),
-                    *(a.path for a in site.articles.values() if name in a.meta.people
-                      or any(q.said_by == name for q in a.meta.quotes))]
-        if kind == "topics" and name in site.topics:
-            return ["data/topics.yml", *(timeline.path for timeline, _ in site.events_by_topic[name]),
-                    *(a.path for a in site.articles.values() if name in a.meta.topics)]
-        return list(site.files)  # any other generated page draws on all of data/
 
 
 def last_changed_html(when: datetime) -> str:
