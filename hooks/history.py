@@ -2,8 +2,9 @@
 
 A generated page's content is the data it shows: its own record and the records it lists (an article
 and the events citing it; a person and their events), not the names of what it merely links to. A
-hand-written page's content is its file under docs/. Outside a git checkout, in a shallow clone
-(whose oldest commit would look like it changed every file) or without git, nothing is shown.
+hand-written page's content is its file under docs/, and the timelines if it lists events. Outside a
+git checkout, in a shallow clone (whose oldest commit would look like it changed every file) or
+without git, nothing is shown.
 """
 
 from __future__ import annotations
@@ -54,10 +55,13 @@ class PageHistory:
         self.changed = changed
         self.docs_folder = docs_folder
 
-    def last_changed(self, src_uri: str, *, generated: bool) -> datetime | None:
+    def last_changed(self, src_uri: str, *, generated: bool, shows_events: bool = False) -> datetime | None:
+        """`shows_events`: a hand-written page with generated event lists in it (the home page)."""
         if not self.changed:
             return None  # no history (no git, a shallow clone): nothing to look up for any page
         paths = self.sources(src_uri) if generated else [f"{self.docs_folder}/{src_uri}"]
+        if shows_events:
+            paths = [*paths, *self._fixed[urls.TIMELINES]]
         dates = [self.changed[path] for path in paths if path in self.changed]
         return max(dates, default=None)
 

@@ -86,6 +86,7 @@ def test_a_page_shows_the_newest_change_of_the_data_it_shows(repo: Path):
     assert history.last_changed(urls.person("example-envoy-sato"), generated=True) == timeline_change
     assert history.last_changed(urls.QUOTES, generated=True) == timeline_change
     assert history.last_changed("about.md", generated=False) == start
+    assert history.last_changed("about.md", generated=False, shows_events=True) == timeline_change  # home page
     assert history.last_changed("never-committed.md", generated=False) is None
 
 
