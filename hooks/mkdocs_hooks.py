@@ -34,6 +34,7 @@ from hooks.history import PageHistory, last_changed_html, last_commits  # noqa: 
 from hooks.load import load_site  # noqa: E402
 from hooks.problems import DataError  # noqa: E402
 from hooks.render import render_site  # noqa: E402
+from hooks.render import passthrough  # noqa: E402
 from hooks.render.abbreviations import abbreviation_glossary  # noqa: E402
 from hooks.render.common import Context  # noqa: E402
 from hooks.render.home import (LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, latest_events,  # noqa: E402
@@ -107,13 +108,25 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.generated_by:
-        return markdown  # generated pages mark glossary terms themselves
+    if page.file.generated_by:  # finished HTML, glossary terms marked: it skips Markdown (passthrough.py)
+        _build.setdefault("html", {})[page.file.src_uri] = markdown
+        return passthrough.PLACEHOLDER
     if LATEST_EVENTS_MARKER in markdown:
         markdown = markdown.replace(LATEST_EVENTS_MARKER, latest_events(_build["ctx"], page.file.src_uri))
     if UPCOMING_EVENTS_MARKER in markdown:
         markdown = markdown.replace(UPCOMING_EVENTS_MARKER, upcoming_block(_build["ctx"], page.file.src_uri))
     return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated = _build.get("html", {}).pop(page.file.src_uri, None)
+    if generated is None:
+        return html
+    page.present_anchor_ids = passthrough.anchor_ids(generated)  # for MkDocs' check of #anchor links
+    try:
+        return passthrough.restore(html, generated)
+    except ValueError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
