@@ -131,7 +131,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     # Material's partials/source-file.html shows page.meta.revision_date under the content.
-    when = _build["history"].last_changed(page.file.src_uri, generated=bool(page.file.generated_by))
+    shows_events = any(marker in page.file.content_string for marker in (LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER))
+    when = _build["history"].last_changed(page.file.src_uri, generated=bool(page.file.generated_by),
+                                          shows_events=shows_events)
     if when is not None:
         page.meta["revision_date"] = last_changed_html(when)
     return context
