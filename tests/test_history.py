@@ -128,3 +128,4 @@ def test_built_pages_show_when_their_content_last_changed(built_site: Path):
     timelines = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "data" / "timelines").glob("*.yml"))
     for path in timelines:
         assert shown(f"timelines/{Path(path).stem}") == expected(path)
+    assert shown(".") == expected("docs/index.md", *timelines)  # the home page lists the latest events
