@@ -31,19 +31,47 @@ def pages() -> dict[str, str]:
             "person": f"people/{person.id}/"}
 
 
+OVERFLOW = """() => [document.documentElement.scrollWidth, window.innerWidth,
+    [...document.querySelectorAll('.md-content *')]
+        .filter(el => el.getBoundingClientRect().right > window.innerWidth + 1
+                      && !el.closest('.md-typeset__scrollwrap, pre'))  // these scroll inside themselves
+        .map(el => el.tagName + '.' + el.className).slice(0, 5)]"""
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_no_horizontal_scrolling_on_a_phone(open_page, pages, name):
     page = open_page(pages[name], viewport=PHONE)
     toggle = page.locator(".x-filters__toggle")
     if toggle.count():
         toggle.click()  # the unfolded people chips must fit too
-    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
-    assert widths[0] <= widths[1], f"{name} is {widths[0]} px wide on a {widths[1]} px screen"
-    too_wide = page.evaluate("""() => [...document.querySelectorAll('.md-content *')]
-        .filter(el => el.getBoundingClientRect().right > window.innerWidth + 1
-                      && !el.closest('.md-typeset__scrollwrap, pre'))
-        .map(el => el.tagName + '.' + el.className).slice(0, 5)""")
+    page_width, screen_width, too_wide = page.evaluate(OVERFLOW)
+    assert page_width <= screen_width, f"{name} is {page_width} px wide on a {screen_width} px screen"
     assert not too_wide, f"{name}: wider than the screen: {too_wide}"
+
+
+def one_page_of_each_kind(site: Path) -> list[str]:
+    """Every section's index page and its biggest page (the longest names, URLs and tables)."""
+    by_section: dict[str, list[Path]] = {}
+    for path in site.rglob("index.html"):
+        parts = path.relative_to(site).parts
+        by_section.setdefault(parts[0] if len(parts) > 2 else "/".join(parts[:-1]), []).append(path)
+    chosen = []
+    for pages_ in by_section.values():
+        chosen += {min(pages_, key=lambda p: len(p.parts)), max(pages_, key=lambda p: p.stat().st_size)}
+    return sorted(path.parent.relative_to(site).as_posix().removeprefix(".") + "/" for path in chosen)
+
+
+def test_one_page_of_each_kind_fits_a_phone(open_page, built_site, site_url):
+    paths = one_page_of_each_kind(built_site)
+    page = open_page("", viewport=PHONE)
+    problems = {}
+    for path in paths:
+        page.goto(site_url + path.lstrip("/"))
+        page_width, screen_width, too_wide = page.evaluate(OVERFLOW)
+        if page_width > screen_width or too_wide:
+            problems[path] = (page_width, too_wide)
+    assert len(paths) > 10, paths
+    assert not problems, f"wider than a {PHONE['width']} px phone: {problems}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
