@@ -122,6 +122,13 @@ def test_edits_to_hooks_apply_without_a_restart(preview: Preview):
     renderer = preview.project / "hooks" / "render" / "topics.py"
     source = renderer.read_text(encoding="utf-8")
     assert 'page("Topics", ' in source
+    before = get(preview.url + "topics/")
+    mark = len(tail(preview.log, 10**9))
+    save(renderer, source + "\ndef broken(:\n")  # a developer's typo: its traceback, and the site stays up
+    preview.wait("the failed rebuild", lambda: preview.logged("Still serving the last good build; the rebuild failed",
+                                                              mark))
+    assert preview.logged(r"SyntaxError", mark)
+    assert get(preview.url + "topics/") == before
     save(renderer, source.replace('page("Topics", ', 'page("Topics, from the edited renderer", ', 1))
     preview.wait("the edited renderer's output",
                  lambda: "<h1>Topics, from the edited renderer</h1>" in get(preview.url + "topics/"))
