@@ -19,5 +19,5 @@ def screenshot(page: Page, name: str) -> Path:
     """A full-page PNG under tests/artifacts/."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=True, animations="disabled")  # no half-faded header tabs
     return path
