@@ -7,7 +7,7 @@ are checked before MkDocs touches it), which is what the browser keeps showing u
 
 MkDocs also imports a hook file once per process (`Hooks._load_hook` is lru_cached) and Python keeps
 the `hooks.*` modules in sys.modules, so an edited renderer would only apply after a restart. Before
-each rebuild this forgets the `hooks` package and runs the hook file again in its own module object:
+a rebuild that follows an edit to hooks/ this forgets the `hooks` package and runs the hook file again in its own module object:
 its imports load the edited core, and MkDocs reads the new event functions off that module object
 when it loads the config for the rebuild.
 """
@@ -18,6 +18,7 @@ import importlib.util
 import logging
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 
 PACKAGE = "hooks"
@@ -30,6 +31,18 @@ def forget_package(package: str = PACKAGE) -> list[str]:
     for name in names:
         del sys.modules[name]
     return names
+
+
+def sources_stamp(package_dir: Path) -> list[tuple[str, int, int]]:
+    """Every Python file under the package, with its size and modification time."""
+    stamp = []
+    for path in sorted(package_dir.rglob("*.py")):
+        try:
+            info = path.stat()
+        except OSError:  # removed while we looked
+            continue
+        stamp.append((str(path), info.st_size, info.st_mtime_ns))
+    return stamp
 
 
 def rerun(module: ModuleType) -> None:
@@ -47,11 +60,17 @@ def resilient_rebuild(build: Callable[[], None], hook_module: ModuleType,
     # Writing .pyc files into the watched hooks/__pycache__ would itself trigger another rebuild.
     sys.dont_write_bytecode = True
 
+    package_dir = Path(hook_module.__file__).resolve().parent
+    loaded = [sources_stamp(package_dir)]
+
     def rebuild() -> None:
         try:
-            forget_package()
-            rerun(hook_module)
-            restart(hook_module)
+            # Only when hooks/ changed: a fresh import costs more than the rest of a small rebuild.
+            if (stamp := sources_stamp(package_dir)) != loaded[0]:
+                forget_package()
+                rerun(hook_module)
+                restart(hook_module)
+                loaded[0] = stamp
             build()
         except SystemExit:  # MkDocs' Abort: the build has already logged why (e.g. every data problem)
             log.warning("Still serving the last good build; it is rebuilt when you save a fix.")
