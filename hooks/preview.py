@@ -7,9 +7,9 @@ are checked before MkDocs touches it), which is what the browser keeps showing u
 
 MkDocs also imports a hook file once per process (`Hooks._load_hook` is lru_cached) and Python keeps
 the `hooks.*` modules in sys.modules, so an edited renderer would only apply after a restart. Before
-a rebuild that follows an edit to hooks/ this forgets the `hooks` package and runs the hook file again in its own module object:
-its imports load the edited core, and MkDocs reads the new event functions off that module object
-when it loads the config for the rebuild.
+a rebuild that follows an edit to hooks/, this forgets the `hooks` package and runs the hook file
+again in its own module object: its imports load the edited core, and MkDocs reads the new event
+functions off that module object when it loads the config for the rebuild.
 """
 
 from __future__ import annotations
