@@ -1,0 +1,31 @@
+"""`make bench` runs end to end on a tiny archive and ends with one JSON line of figures.
+
+Only that it runs and reports consistently: timings belong in the benchmark, never in tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PER_SIZE = ["n", "build_s", "floor_s", "ratio", "own_s", "median_page_bytes", "max_page_bytes", "search_index_bytes"]
+
+
+def test_bench_on_a_tiny_archive_prints_a_table_then_json():
+    env = {**os.environ, "BENCH_N": "12", "BENCH_SAVES": "1", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "bench"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines = result.stdout.strip().splitlines()
+    figures = json.loads(lines[-1])
+    assert set(PER_SIZE) <= set(figures)
+    assert figures["n"] == [12]
+    assert {len(figures[key]) for key in PER_SIZE} == {1}
+    assert figures["build_s"][0] > 0 and figures["floor_s"][0] > 0 and figures["max_page_bytes"][0] > 0
+    assert figures["search_index_bytes"][0] > 0
+    assert len(figures["serve_s"]) == 1 and figures["serve_s"][0] > 0
+    assert any(line.lstrip().startswith("12 |") for line in lines[:-1]), "the table has a row for N = 12"
