@@ -12,6 +12,7 @@ import html
 import io
 import json
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from hooks import urls
@@ -25,6 +26,12 @@ LIST_SEPARATOR = " "  # ids and URLs never contain whitespace (the loader refuse
 
 def date_record(when: EdtfDate) -> dict[str, Any]:
     """A date with its precision, as written and as understood."""
+    return dict(_date_record(when.text))  # a copy: callers may add to it
+
+
+@lru_cache(maxsize=1 << 14)  # the same dates recur across events, sources and corrections
+def _date_record(date_text: str) -> dict[str, Any]:
+    when = parse_date(date_text)
     return {
         "edtf": when.text,
         "display": when.display(),
@@ -198,12 +205,11 @@ def _tl_event(site: Site, site_url: str, timeline: Timeline, event: Event) -> di
 
 
 def timelinejs_json(site: Site, site_url: str, timeline: Timeline) -> str:
-    """A timeline in Knight Lab TimelineJS's JSON format (title slide + one slide per event)."""
-    document = {
-        "title": {"text": {"headline": html.escape(timeline.title), "text": f"<p>{html.escape(timeline.intro)}</p>"}},
-        "events": [_tl_event(site, site_url, timeline, event) for event in timeline.events],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    """A timeline in Knight Lab TimelineJS's JSON format (title slide + one slide per event, a line each)."""
+    title = {"text": {"headline": html.escape(timeline.title), "text": f"<p>{html.escape(timeline.intro)}</p>"}}
+    slides = ",\n".join(json.dumps(_tl_event(site, site_url, timeline, event), ensure_ascii=False)
+                        for event in timeline.events)
+    return f'{{"title": {json.dumps(title, ensure_ascii=False)}, "events": [\n{slides}\n]}}\n'
 
 
 def downloads(site: Site, site_url: str) -> dict[str, str]:
