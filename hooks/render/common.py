@@ -85,6 +85,28 @@ def source_link(ctx: Context, here: str, source: str) -> str:
     return link(urls.link(here, urls.REFERENCES, source), label, class_="x-source")
 
 
+def sources_html(ctx: Context, here: str, sources: list[str]) -> str:
+    """Sources, with several paragraphs of one article under its title once: 'Title, ¶1, ¶4; …'."""
+    paragraphs: dict[str, list[str]] = {}
+    for source in sources:
+        if match := PARAGRAPH_SOURCE.fullmatch(source):
+            paragraphs.setdefault(match["article"], []).append(match["number"])
+        else:
+            paragraphs.setdefault(source, [])
+    parts = []
+    for key, numbers in paragraphs.items():
+        if not numbers:
+            parts.append(source_link(ctx, here, key))
+            continue
+        article_url = urls.link(here, urls.article(key))
+        title = ctx.site.articles[key].meta.title
+        pilcrows = ", ".join(link(urls.link(here, urls.article(key), f"p{n}"), f"¶{n}", class_="x-source",
+                                  aria_label=f"{title}, paragraph {n}") for n in numbers)
+        title = link(article_url, text(title))
+        parts.append(f"<cite>{title}</cite>, {pilcrows}")
+    return "; ".join(parts)
+
+
 def event_item(ctx: Context, here: str, timeline: Timeline, event: Event, *, heading: str = "h3",
                show_timeline: bool = False) -> str:
     """One event as a list item. On its own timeline page it carries the permalink anchor; elsewhere
@@ -120,7 +142,7 @@ def event_item(ctx: Context, here: str, timeline: Timeline, event: Event, *, hea
         facts.append(f'<span class="x-label">Timeline:</span> {link(urls.link(here, urls.timeline(timeline.id)), text(timeline.title))}')
     if facts:
         parts.append(f'<p class="x-event__facts">{" · ".join(facts)}</p>')
-    sources = "; ".join(source_link(ctx, here, source) for source in event.sources)
+    sources = sources_html(ctx, here, event.sources)
     parts.append(f'<p class="x-event__sources"><span class="x-label">Sources:</span> {sources}</p>')
     parts += corrections_html(event.corrections)
     if on_own_page:

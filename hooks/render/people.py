@@ -7,7 +7,7 @@ from itertools import groupby
 from hooks import urls
 from hooks.dates import parse_date
 from hooks.model import Person
-from hooks.render.common import Context, country_name, event_item, page, person_label, quote_html, source_link
+from hooks.render.common import Context, country_name, event_item, page, person_label, quote_html, sources_html
 from hooks.render.html import link, native, text
 from hooks.render.lists import (FULL_EVENTS, SEARCH_EXCLUDE, Digest, article_links, compact_events, more_by_year,
                                 quote_when, year_neighbours, years_list)
@@ -28,12 +28,12 @@ def person_page(ctx: Context, person: Person) -> str:
     if person.roles:
         rows = []
         for role in person.roles:
-            sources = "; ".join(source_link(ctx, here, s) for s in role.sources)
+            sources = sources_html(ctx, here, role.sources)
             cited = f' <span class="x-muted">({sources})</span>' if sources else ""
             rows.append(f"<li>{text(role.title)}, {text(role_dates(role.start, role.end))}{cited}</li>")
         parts.append('<h2 id="roles">Roles</h2>\n<ul class="x-roles">' + "\n".join(rows) + "</ul>")
     if person.sources:
-        parts.append(f'<p class="x-muted">Sources: {"; ".join(source_link(ctx, here, s) for s in person.sources)}</p>')
+        parts.append(f'<p class="x-muted">Sources: {sources_html(ctx, here, person.sources)}</p>')
     digest = person_digest(ctx, person)
     if digest.split_by_year:
         parts += by_year_sections(ctx, here, person, digest)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hooks import urls
 from hooks.dates import parse_date
-from hooks.render.common import Context, page, person_label, quote_html, source_link
+from hooks.render.common import Context, page, person_label, quote_html, sources_html
 from hooks.render.html import link, text
 from hooks.render.lists import SEARCH_EXCLUDE
 
@@ -39,7 +39,7 @@ def glossary_page(ctx: Context) -> str:
     for term in sorted(ctx.site.terms.values(), key=lambda t: t.term.lower()):
         expansion = f' <span class="x-muted">({text(term.expansion)})</span>' if term.expansion else ""
         aliases = f'<br><span class="x-muted">Also: {", ".join(text(a) for a in term.aliases)}</span>' if term.aliases else ""
-        sources = f'<br><span class="x-muted">Sources: {"; ".join(source_link(ctx, here, s) for s in term.sources)}</span>' \
+        sources = f'<br><span class="x-muted">Sources: {sources_html(ctx, here, term.sources)}</span>' \
             if term.sources else ""
         rows.append(f'<dt id="{term.id}">{text(term.term)}{expansion}</dt>\n<dd>{text(term.definition)}{aliases}{sources}</dd>')
     return page("Glossary", '<dl class="x-glossary">\n' + "\n".join(rows) + "\n</dl>",
