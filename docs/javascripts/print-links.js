@@ -12,12 +12,5 @@
     }
   }
 
-  // With Material's instant navigation document$ emits for every page shown; without it, once.
-  if (typeof window.document$?.subscribe === "function") {
-    window.document$.subscribe(setUpAll);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpAll);
-  } else {
-    setUpAll();
-  }
+  window.explainerOnPage(setUpAll);
 })();

@@ -109,12 +109,5 @@
     document.querySelectorAll(".x-filters[data-filters-for]").forEach(setUp);
   }
 
-  // With Material's instant navigation document$ emits for every page shown; without it, once.
-  if (typeof window.document$?.subscribe === "function") {
-    window.document$.subscribe(setUpAll);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpAll);
-  } else {
-    setUpAll();
-  }
+  window.explainerOnPage(setUpAll);
 })();
