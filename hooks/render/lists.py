@@ -4,7 +4,7 @@ A person or topic page shows up to FULL_EVENTS events in full; with more, one co
 (date and headline, linking to the event on its timeline), grouped by year. Past INLINE_ITEMS events
 or articles, or INLINE_QUOTES quotes, the page shows its LATEST items of each kind and links to one
 page per year (`people/<id>/<year>/`), where that year's events, quotes and articles are listed.
-The thresholds keep today's small pages exactly as they were.
+Below the thresholds (today's data) pages list everything as they always did.
 
 Search finds each thing once, where it lives: events repeated from their timeline, and pages that
 only gather, carry `data-search-exclude` or `search: exclude`.
