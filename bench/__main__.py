@@ -20,8 +20,6 @@ import time
 from pathlib import Path
 
 from bench.corpus import write_corpus
-from bench.floor import write_floor_project
-from bench.own import run_own_code
 from bench.serve import serve_latency
 from bench.site_stats import measure
 
@@ -55,6 +53,15 @@ def copy_project(target: Path, data: Path) -> Path:
     return target
 
 
+def own_code(project: Path, floor: Path) -> dict:
+    """Our code timed in a fresh process (a build starts cold too), which also writes the floor."""
+    result = subprocess.run([sys.executable, "-m", "bench.own", str(project), str(floor)], cwd=ROOT,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"our code failed on {project}:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def mkdocs_build(project: Path, site_dir: Path) -> tuple[float, float, int]:
     """Wall and CPU seconds of a whole `mkdocs build` (process start to exit), and its warning count."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -78,9 +85,9 @@ def run_size(n: int, work: Path) -> dict:
     corpus = work / f"corpus-{n}" / "data"
     write_corpus(ROOT / "data", corpus, n)
     project = copy_project(work / f"ours-{n}", corpus)
-    output = run_own_code(project)
-    floor = write_floor_project(project, work / f"floor-{n}", output)
-    log(f"N = {n}: own code {output.seconds:.2f} s; building with our hooks")
+    floor = work / f"floor-{n}"
+    own = own_code(project, floor)
+    log(f"N = {n}: own code {own['seconds']:.2f} s; building with our hooks")
     build_s, build_cpu, warnings = mkdocs_build(project, work / f"site-ours-{n}")
     log(f"N = {n}: {build_s:.1f} s; building the floor (plain MkDocs)")
     floor_s, floor_cpu, _ = mkdocs_build(floor, work / f"site-floor-{n}")
@@ -93,8 +100,8 @@ def run_size(n: int, work: Path) -> dict:
         log(f"N = {n}: note: the floor built {floor_pages} pages, ours {stats.pages}")
     log(f"N = {n}: {build_s:.1f} s ours, {floor_s:.1f} s floor; largest page {stats.max_page}")
     return {"n": n, "build_s": round(build_s, 2), "floor_s": round(floor_s, 2), "ratio": round(build_s / floor_s, 3),
-            "own_s": round(output.seconds, 3), "own_cpu_s": round(output.cpu_seconds, 3),
-            "export_s": round(output.export_seconds, 3), "build_cpu_s": round(build_cpu, 2),
+            "own_s": round(own["seconds"], 3), "own_cpu_s": round(own["cpu_seconds"], 3),
+            "export_s": round(own["export_seconds"], 3), "build_cpu_s": round(build_cpu, 2),
             "floor_cpu_s": round(floor_cpu, 2), "pages": stats.pages, "output_bytes": stats.output_bytes,
             "median_page_bytes": stats.median_page_bytes, "max_page_bytes": stats.max_page_bytes,
             "search_index_bytes": stats.search_index_bytes, "text_bytes": stats.text_bytes,

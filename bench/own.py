@@ -8,6 +8,8 @@ Keep it in step with hooks/mkdocs_hooks.py (tests/test_bench.py fails when an AP
 
 from __future__ import annotations
 
+import json
+import sys
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -57,3 +59,20 @@ def run_own_code(project: Path) -> Output:
     exporting = time.perf_counter()
     files = generated_files(site, site_url=SITE_URL, site_name=SITE_NAME, language="en", today=today)
     return Output(seconds, cpu_seconds, time.perf_counter() - exporting, pages, files, hand_written)
+
+
+def main(argv: list[str]) -> int:
+    """`python -m bench.own PROJECT FLOOR`: time our code in a fresh process, as a build runs it, and
+    write the floor project from its output; prints the timings as one JSON line."""
+    from bench.floor import write_floor_project
+
+    project, floor = Path(argv[0]), Path(argv[1])
+    output = run_own_code(project)
+    write_floor_project(project, floor, output)
+    print(json.dumps({"seconds": output.seconds, "cpu_seconds": output.cpu_seconds,
+                      "export_seconds": output.export_seconds}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
