@@ -8,10 +8,10 @@ from hooks.render.articles import article_page, articles_index, articles_year_pa
 from hooks.render.common import Context
 from hooks.render.corrections import corrections_page
 from hooks.render.data_page import data_page
-from hooks.render.people import people_index, person_page, person_year_pages
+from hooks.render.people import people_index, person_digest, person_page, person_year_pages
 from hooks.render.reference_pages import glossary_page, quotes_page, references_page
 from hooks.render.timelines import timeline_page, timelines_index
-from hooks.render.topics import topic_page, topic_year_pages, topics_index
+from hooks.render.topics import topic_digest, topic_page, topic_year_pages, topics_index
 
 
 def render_site(site: Site, ctx: Context | None = None) -> dict[str, str]:
@@ -30,12 +30,14 @@ def render_site(site: Site, ctx: Context | None = None) -> dict[str, str]:
     }
     pages |= {urls.article(a.id): article_page(ctx, a) for a in site.articles.values()}
     pages |= {urls.timeline(t.id): timeline_page(ctx, t) for t in site.timelines.values()}
-    pages |= {urls.person(p.id): person_page(ctx, p) for p in site.people.values()}
-    pages |= {urls.topic(t.id): topic_page(ctx, t) for t in site.topics.values()}
-    # A large archive's long lists go onto one page per year (bench/README.md); none for a small one.
-    pages |= articles_year_pages(ctx)
+    # A large archive's long lists go onto one page per year (hooks/render/lists.py); none for a small one.
     for person in site.people.values():
-        pages |= person_year_pages(ctx, person)
+        digest = person_digest(ctx, person)
+        pages[urls.person(person.id)] = person_page(ctx, person, digest)
+        pages |= person_year_pages(ctx, person, digest)
     for topic in site.topics.values():
-        pages |= topic_year_pages(ctx, topic)
+        digest = topic_digest(ctx, topic)
+        pages[urls.topic(topic.id)] = topic_page(ctx, topic, digest)
+        pages |= topic_year_pages(ctx, topic, digest)
+    pages |= articles_year_pages(ctx)
     return pages

@@ -107,6 +107,7 @@ class Digest:
     quote_date: Callable[[QuoteUse], EdtfDate]
     quotes_by_year: bool = True  # a topic's year pages leave quotes to its events and articles
     years: dict[int, dict[str, list]] = field(default_factory=dict)
+    _sorted: dict[str, list] = field(default_factory=dict, repr=False)
 
     @property
     def split_by_year(self) -> bool:
@@ -116,17 +117,24 @@ class Digest:
     def __post_init__(self) -> None:
         if not self.split_by_year:
             return
-        kinds = [("events", self.events, event_when), ("articles", self.articles, article_when)]
-        if self.quotes_by_year:
-            kinds.append(("quotes", self.quotes, self.quote_date))
-        for kind, items, when in kinds:
-            for year, year_items in by_year(items, when).items():
-                self.years.setdefault(year, {"events": [], "quotes": [], "articles": []})[kind] = year_items
+        kinds = ["events", "articles", "quotes"] if self.quotes_by_year else ["events", "articles"]
+        for kind in kinds:
+            for item in self._newest_first(kind):  # newest year first, newest first within it
+                year = self._when(kind)(item).start.year
+                self.years.setdefault(year, {"events": [], "quotes": [], "articles": []})[kind].append(item)
         self.years = dict(sorted(self.years.items(), reverse=True))
 
     def latest(self, kind: str) -> list:
-        when = {"events": event_when, "quotes": self.quote_date, "articles": article_when}[kind]
-        return newest_first(getattr(self, kind), when)[:LATEST]
+        return self._newest_first(kind)[:LATEST]
+
+    def _when(self, kind: str) -> Callable[[Any], EdtfDate]:
+        return {"events": event_when, "quotes": self.quote_date, "articles": article_when}[kind]
+
+    def _newest_first(self, kind: str) -> list:
+        """Each kind sorted once (a busy topic of a large archive lists thousands of each)."""
+        if kind not in self._sorted:
+            self._sorted[kind] = newest_first(getattr(self, kind), self._when(kind))
+        return self._sorted[kind]
 
 
 def year_summary(counts: dict[str, list]) -> str:

@@ -18,7 +18,7 @@ def role_dates(start: str, end: str | None) -> str:
     return f"{begin} – {parse_date(end).display()}" if end else f"since {begin}"
 
 
-def person_page(ctx: Context, person: Person) -> str:
+def person_page(ctx: Context, person: Person, digest: Digest | None = None) -> str:
     here = urls.person(person.id)
     parts = [f'<p class="x-lede x-person__names">{person_label(person)} · {text(country_name(person.country))}</p>']
     if person.aliases:
@@ -34,7 +34,7 @@ def person_page(ctx: Context, person: Person) -> str:
         parts.append('<h2 id="roles">Roles</h2>\n<ul class="x-roles">' + "\n".join(rows) + "</ul>")
     if person.sources:
         parts.append(f'<p class="x-muted">Sources: {sources_html(ctx, here, person.sources)}</p>')
-    digest = person_digest(ctx, person)
+    digest = digest or person_digest(ctx, person)
     if digest.split_by_year:
         parts += by_year_sections(ctx, here, person, digest)
     else:
@@ -86,9 +86,9 @@ def by_year_sections(ctx: Context, here: str, person: Person, digest: Digest) ->
     return parts
 
 
-def person_year_pages(ctx: Context, person: Person) -> dict[str, str]:
+def person_year_pages(ctx: Context, person: Person, digest: Digest | None = None) -> dict[str, str]:
     """One page per year for someone named very often (none for anyone else)."""
-    digest = person_digest(ctx, person)
+    digest = digest or person_digest(ctx, person)
     if not digest.split_by_year:
         return {}
     pages = {}

@@ -10,10 +10,10 @@ from hooks.render.lists import (FULL_EVENTS, SEARCH_EXCLUDE, Digest, article_lin
                                 quote_when, year_neighbours, years_list)
 
 
-def topic_page(ctx: Context, topic: Topic) -> str:
+def topic_page(ctx: Context, topic: Topic, digest: Digest | None = None) -> str:
     here = urls.topic(topic.id)
     parts = [f'<p class="x-lede">{ctx.glossary.mark(topic.summary)}</p>']
-    digest = topic_digest(ctx, topic)
+    digest = digest or topic_digest(ctx, topic)
     if digest.split_by_year:
         parts += by_year_sections(ctx, here, topic, digest)
         return page(topic.title, "\n".join(parts), description=topic.summary, classes="x-topic-page")
@@ -59,9 +59,9 @@ def by_year_sections(ctx: Context, here: str, topic: Topic, digest: Digest) -> l
     return parts
 
 
-def topic_year_pages(ctx: Context, topic: Topic) -> dict[str, str]:
+def topic_year_pages(ctx: Context, topic: Topic, digest: Digest | None = None) -> dict[str, str]:
     """One page per year for a topic with very many events, quotes or articles (none otherwise)."""
-    digest = topic_digest(ctx, topic)
+    digest = digest or topic_digest(ctx, topic)
     if not digest.split_by_year:
         return {}
     pages = {}
