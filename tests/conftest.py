@@ -59,3 +59,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
     assert "WARNING" not in result.stderr, result.stderr[-4000:]
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def site():
+    """The real data/, loaded (modules testing other data override this fixture)."""
+    from hooks.load import load_site
+
+    return load_site(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def pages(built_site: Path):
+    """Every page of the built site: its ids, links, loads and tooltips (tests/html_index.py)."""
+    from tests.html_index import index_site
+
+    return index_site(built_site)

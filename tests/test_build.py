@@ -8,21 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from hooks.load import load_site
 from hooks.model import PARAGRAPH_SOURCE
-from tests.html_index import index_site, resolve
+from tests.html_index import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def site():
-    return load_site(ROOT / "data")
-
-
-@pytest.fixture(scope="module")
-def pages(built_site: Path):
-    return index_site(built_site)
 
 
 def expected_pages(site) -> list[str]:

@@ -18,8 +18,7 @@ from mkdocs.config import load_config
 
 from hooks import urls
 from hooks.dates import MONTHS
-from hooks.load import load_site
-from tests.html_index import index_site, resolve
+from tests.html_index import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -67,16 +66,6 @@ def head_of(path: Path) -> Head:
 @pytest.fixture(scope="module")
 def site_url() -> str:
     return load_config(str(ROOT / "mkdocs.yml")).site_url
-
-
-@pytest.fixture(scope="module")
-def site():
-    return load_site(ROOT / "data")
-
-
-@pytest.fixture(scope="module")
-def pages(built_site: Path):
-    return index_site(built_site)
 
 
 def html_pages(built_site: Path) -> dict[str, Path]:

@@ -10,15 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from hooks.load import load_site
 
 ROOT = Path(__file__).resolve().parents[2]
 SEARCHED_PERSON = "cho-tae-yul"  # the example: "Cho Tae-yul" and "조태열" must both find him
-
-
-@pytest.fixture(scope="module")
-def site():
-    return load_site(ROOT / "data")
 
 
 def search(page: Page, query: str) -> list[str]:
