@@ -17,7 +17,7 @@ import pytest
 from bench.corpus import write_corpus
 from hooks import urls
 from hooks.load import load_site
-from hooks.render import articles, lists, passthrough, people, reference_pages, render_site, timelines, topics
+from hooks.render import articles, lists, passthrough, reference_pages, render_site, timelines
 from hooks.render.common import Context
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,8 +37,7 @@ def pages(archive):
         patch.setattr(lists, "INLINE_ITEMS", 40)
         patch.setattr(lists, "INLINE_QUOTES", 25)
         patch.setattr(lists, "LATEST", 3)
-        patch.setattr(people, "FULL_EVENTS", 4)
-        patch.setattr(topics, "FULL_EVENTS", 4)
+        patch.setattr(lists, "FULL_EVENTS", 4)  # person and topic pages share events_section
         patch.setattr(articles, "INDEX_CARDS", 10)
         patch.setattr(articles, "LATEST_CARDS", 5)
         patch.setattr(timelines, "INDEX_CARDS", 2)

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from hooks import urls
 from hooks.dates import EdtfDate, parse_date
 from hooks.model import Article, Event, QuoteUse, Site, Timeline
-from hooks.render.common import date_html
+from hooks.render.common import Context, date_html, event_item, page
 from hooks.render.html import link, text
 
 FULL_EVENTS = 20     # events shown in full on a person or topic page
@@ -90,6 +90,32 @@ def compact_events(here: str, pairs: list[tuple[Timeline, Event]], *, group: boo
         items = "\n".join(compact_event(here, t, e) for t, e in year_pairs)
         parts.append(f'<h3 class="x-year">{year}</h3>\n<ul class="x-compact">\n{items}\n</ul>')
     return "\n".join(parts)
+
+
+def events_section(ctx: Context, here: str, events: list[tuple[Timeline, Event]]) -> str:
+    """A person's or topic's events: in full up to FULL_EVENTS, then one compact line each."""
+    if len(events) <= FULL_EVENTS:
+        # In full, as on their timeline, where search finds them.
+        items = "\n".join(event_item(ctx, here, timeline, event, show_timeline=True) for timeline, event in events)
+        return (f'<h2 id="events">Events</h2>\n<ol class="x-timeline x-timeline--compact"{SEARCH_EXCLUDE}>\n'
+                f"{items}\n</ol>")
+    return (f'<h2 id="events">Events</h2>\n<p class="x-muted">{len(events)} events, newest first; each links '
+            f"to its timeline.</p>\n{compact_events(here, events)}")
+
+
+def year_pages(digest: "Digest", *, page_for: Callable[[int], str], title: str, lede: Callable[[str, int], str],
+               sections: Callable[[str, dict[str, list]], list[str]], contents: str, classes: str) -> dict[str, str]:
+    """One page per year of a person's or topic's digest: a lede, links to the neighbouring years,
+    then that year's sections."""
+    years = list(digest.years)
+    pages = {}
+    for year, found in digest.years.items():
+        here = page_for(year)
+        parts = [lede(here, year), year_neighbours(here, years, year, page_for), *sections(here, found)]
+        pages[here] = page(f"{title} in {year}", "\n".join(part for part in parts if part),
+                           description=f"{title} in {year}: {contents}.", classes=f"{classes} x-year-page",
+                           search_exclude=True)
+    return pages
 
 
 def article_links(here: str, articles: list[Article]) -> str:

@@ -7,10 +7,10 @@ from itertools import groupby
 from hooks import urls
 from hooks.dates import parse_date
 from hooks.model import Person
-from hooks.render.common import Context, country_name, event_item, page, person_label, quote_html, sources_html
+from hooks.render.common import Context, country_name, page, person_label, quote_html, sources_html
 from hooks.render.html import link, native, text
-from hooks.render.lists import (FULL_EVENTS, SEARCH_EXCLUDE, Digest, article_links, compact_events, more_by_year,
-                                quote_when, year_neighbours, years_list)
+from hooks.render.lists import (Digest, article_links, compact_events, events_section, more_by_year, quote_when,
+                                year_pages, years_list)
 
 
 def role_dates(start: str, end: str | None) -> str:
@@ -56,15 +56,8 @@ def inline_sections(ctx: Context, here: str, digest: Digest) -> list[str]:
         parts += [quote_html(ctx, here, use, show_speaker=False) for use in digest.quotes]
     if digest.articles:
         parts.append(f'<h2 id="articles">Articles naming them</h2>\n{article_links(here, digest.articles)}')
-    events = digest.events
-    if events and len(events) <= FULL_EVENTS:
-        # In full, as on their timeline, where search finds them.
-        items = "\n".join(event_item(ctx, here, timeline, event, show_timeline=True) for timeline, event in events)
-        parts.append(f'<h2 id="events">Events</h2>\n<ol class="x-timeline x-timeline--compact"{SEARCH_EXCLUDE}>\n'
-                     f"{items}\n</ol>")
-    elif events:
-        parts.append(f'<h2 id="events">Events</h2>\n<p class="x-muted">{len(events)} events, newest first; each links '
-                     f"to its timeline.</p>\n{compact_events(here, events)}")
+    if digest.events:
+        parts.append(events_section(ctx, here, digest.events))
     return parts
 
 
@@ -91,13 +84,13 @@ def person_year_pages(ctx: Context, person: Person, digest: Digest | None = None
     digest = digest or person_digest(ctx, person)
     if not digest.split_by_year:
         return {}
-    pages = {}
-    years = list(digest.years)
-    for year, found in digest.years.items():
-        here = urls.person_year(person.id, year)
-        parts = [f'<p class="x-lede">{link(urls.link(here, urls.person(person.id)), person_label(person))} in {year}: '
-                 "the events, quotes and articles of that year.</p>",
-                 year_neighbours(here, years, year, lambda y: urls.person_year(person.id, y))]
+
+    def lede(here: str, year: int) -> str:
+        return (f'<p class="x-lede">{link(urls.link(here, urls.person(person.id)), person_label(person))} in {year}: '
+                "the events, quotes and articles of that year.</p>")
+
+    def sections(here: str, found: dict[str, list]) -> list[str]:
+        parts = []
         if found["events"]:
             parts.append(f'<h2 id="events">Events</h2>\n{compact_events(here, found["events"], group=False)}')
         if found["quotes"]:
@@ -105,11 +98,10 @@ def person_year_pages(ctx: Context, person: Person, digest: Digest | None = None
             parts += [quote_html(ctx, here, use, show_speaker=False) for use in found["quotes"]]
         if found["articles"]:
             parts.append(f'<h2 id="articles">Articles naming them</h2>\n{article_links(here, found["articles"])}')
-        pages[here] = page(f"{person.name} in {year}", "\n".join(part for part in parts if part),
-                           description=f"{person.name} in {year}: events, quotes and articles.",
-                           classes="x-person-page x-year-page", search_exclude=True)
-    return pages
+        return parts
 
+    return year_pages(digest, page_for=lambda year: urls.person_year(person.id, year), title=person.name,
+                      lede=lede, sections=sections, contents="events, quotes and articles", classes="x-person-page")
 
 def people_index(ctx: Context) -> str:
     here = urls.PEOPLE

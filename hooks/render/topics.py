@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from hooks import urls
 from hooks.model import Topic
-from hooks.render.common import Context, event_item, page, quote_html
+from hooks.render.common import Context, page, quote_html
 from hooks.render.html import link, text
-from hooks.render.lists import (FULL_EVENTS, SEARCH_EXCLUDE, Digest, article_links, compact_events, more_by_year,
-                                quote_when, year_neighbours, years_list)
+from hooks.render.lists import (SEARCH_EXCLUDE, Digest, article_links, compact_events, events_section, more_by_year,
+                                quote_when, year_pages, years_list)
 
 
 def topic_page(ctx: Context, topic: Topic, digest: Digest | None = None) -> str:
@@ -17,15 +17,8 @@ def topic_page(ctx: Context, topic: Topic, digest: Digest | None = None) -> str:
     if digest.split_by_year:
         parts += by_year_sections(ctx, here, topic, digest)
         return page(topic.title, "\n".join(parts), description=topic.summary, classes="x-topic-page")
-    events = digest.events
-    if events and len(events) <= FULL_EVENTS:
-        # In full, as on their timeline, where search finds them.
-        items = "\n".join(event_item(ctx, here, timeline, event, show_timeline=True) for timeline, event in events)
-        parts.append(f'<h2 id="events">Events</h2>\n<ol class="x-timeline x-timeline--compact"{SEARCH_EXCLUDE}>\n'
-                     f"{items}\n</ol>")
-    elif events:
-        parts.append(f'<h2 id="events">Events</h2>\n<p class="x-muted">{len(events)} events, newest first; each links '
-                     f"to its timeline.</p>\n{compact_events(here, events)}")
+    if digest.events:
+        parts.append(events_section(ctx, here, digest.events))
     if digest.articles:
         parts.append(f'<h2 id="articles">Articles</h2>\n{article_links(here, digest.articles)}')
     if digest.quotes:  # said in events and articles, where search finds them
@@ -64,22 +57,21 @@ def topic_year_pages(ctx: Context, topic: Topic, digest: Digest | None = None) -
     digest = digest or topic_digest(ctx, topic)
     if not digest.split_by_year:
         return {}
-    pages = {}
-    years = list(digest.years)
-    for year, found in digest.years.items():
-        here = urls.topic_year(topic.id, year)
-        parts = [f'<p class="x-lede">{link(urls.link(here, urls.topic(topic.id)), text(topic.title))} in {year}: '
-                 "the events and articles of that year (each event and article shows its quotes).</p>",
-                 year_neighbours(here, years, year, lambda y: urls.topic_year(topic.id, y))]
+
+    def lede(here: str, year: int) -> str:
+        return (f'<p class="x-lede">{link(urls.link(here, urls.topic(topic.id)), text(topic.title))} in {year}: '
+                "the events and articles of that year (each event and article shows its quotes).</p>")
+
+    def sections(here: str, found: dict[str, list]) -> list[str]:
+        parts = []
         if found["events"]:
             parts.append(f'<h2 id="events">Events</h2>\n{compact_events(here, found["events"], group=False)}')
         if found["articles"]:
             parts.append(f'<h2 id="articles">Articles</h2>\n{article_links(here, found["articles"])}')
-        pages[here] = page(f"{topic.title} in {year}", "\n".join(part for part in parts if part),
-                           description=f"{topic.title} in {year}: events and articles.",
-                           classes="x-topic-page x-year-page", search_exclude=True)
-    return pages
+        return parts
 
+    return year_pages(digest, page_for=lambda year: urls.topic_year(topic.id, year), title=topic.title,
+                      lede=lede, sections=sections, contents="events and articles", classes="x-topic-page")
 
 def topics_index(ctx: Context) -> str:
     here = urls.TOPICS
