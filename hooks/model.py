@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from hooks.dates import EdtfDate, parse_date
+
+T = TypeVar("T")
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 PARAGRAPH_SOURCE = re.compile(r"(?P<article>[a-z0-9]+(?:-[a-z0-9]+)*)#p(?P<number>[1-9][0-9]*)")
@@ -305,19 +308,13 @@ class Site:
 
     @cached_property
     def events_by_person(self) -> dict[str, list[tuple[Timeline, Event]]]:
-        index: dict[str, list] = {person_id: [] for person_id in self.people}
-        for timeline, event in self.events.values():
-            for person_id in dict.fromkeys([*event.actors, *(q.said_by for q in event.quotes)]):
-                index[person_id].append((timeline, event))
-        return index
+        """Events a person took part in or is quoted in."""
+        return _grouped(self.people, self.events.values(),
+                        lambda pair: [*pair[1].actors, *(q.said_by for q in pair[1].quotes)])
 
     @cached_property
     def events_by_topic(self) -> dict[str, list[tuple[Timeline, Event]]]:
-        index: dict[str, list] = {topic_id: [] for topic_id in self.topics}
-        for timeline, event in self.events.values():
-            for topic_id in event.topics:
-                index[topic_id].append((timeline, event))
-        return index
+        return _grouped(self.topics, self.events.values(), lambda pair: pair[1].topics)
 
     @cached_property
     def events_citing_article(self) -> dict[str, list[tuple[Timeline, Event, list[int]]]]:
@@ -334,10 +331,7 @@ class Site:
     # One pass each, so a page never scans every quote or article (which is quadratic over a build).
     @cached_property
     def quotes_by_person(self) -> dict[str, list[QuoteUse]]:
-        index: dict[str, list] = {person_id: [] for person_id in self.people}
-        for use in self.quotes:
-            index[use.quote.said_by].append(use)
-        return index
+        return _grouped(self.people, self.quotes, lambda use: [use.quote.said_by])
 
     @cached_property
     def quotes_in_article(self) -> dict[str, list[QuoteUse]]:
@@ -351,28 +345,25 @@ class Site:
     @cached_property
     def quotes_by_topic(self) -> dict[str, list[QuoteUse]]:
         """Quotes in an event on the topic, or in the front matter of an article on it."""
-        index: dict[str, list] = {topic_id: [] for topic_id in self.topics}
-        for use in self.quotes:
-            topics = use.event.topics if use.event else self.articles[use.article_id].meta.topics
-            for topic_id in dict.fromkeys(topics):
-                index[topic_id].append(use)
-        return index
+        return _grouped(self.topics, self.quotes,
+                        lambda use: use.event.topics if use.event else self.articles[use.article_id].meta.topics)
 
     @cached_property
     def articles_by_person(self) -> dict[str, list[Article]]:
-        index: dict[str, list] = {person_id: [] for person_id in self.people}
-        for article in self.articles.values():
-            for person_id in dict.fromkeys(article.meta.people):
-                index[person_id].append(article)
-        return index
+        return _grouped(self.people, self.articles.values(), lambda article: article.meta.people)
 
     @cached_property
     def articles_by_topic(self) -> dict[str, list[Article]]:
-        index: dict[str, list] = {topic_id: [] for topic_id in self.topics}
-        for article in self.articles.values():
-            for topic_id in dict.fromkeys(article.meta.topics):
-                index[topic_id].append(article)
-        return index
+        return _grouped(self.topics, self.articles.values(), lambda article: article.meta.topics)
+
+
+def _grouped(keys: Iterable[str], items: Iterable[T], keys_of: Callable[[T], Iterable[str]]) -> dict[str, list[T]]:
+    """Each key's items, in item order; an item listing a key twice is listed once under it."""
+    index: dict[str, list[T]] = {key: [] for key in keys}
+    for item in items:
+        for key in dict.fromkeys(keys_of(item)):
+            index[key].append(item)
+    return index
 
 
 def _quote_use(quote: Quote, event: Event | None) -> QuoteUse:
