@@ -20,7 +20,7 @@ from hooks.load import load_site
 from hooks.render import render_site
 from hooks.render.abbreviations import abbreviation_glossary
 from hooks.render.common import Context
-from hooks.render.home import LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, latest_events, upcoming_block
+from hooks.render.home import fill_markers
 from hooks.schedule import review_notes
 
 SITE_NAME = "Seoul–Beijing explainer"
@@ -50,11 +50,7 @@ def run_own_code(project: Path) -> Output:
     for path in sorted((project / "docs").rglob("*.md")):
         markdown = path.read_text(encoding="utf-8")
         src = path.relative_to(project / "docs").as_posix()
-        if LATEST_EVENTS_MARKER in markdown:
-            markdown = markdown.replace(LATEST_EVENTS_MARKER, latest_events(ctx, src))
-        if UPCOMING_EVENTS_MARKER in markdown:
-            markdown = markdown.replace(UPCOMING_EVENTS_MARKER, upcoming_block(ctx, src))
-        hand_written[src] = markdown
+        hand_written[src] = fill_markers(ctx, markdown, src)
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - started_cpu
     exporting = time.perf_counter()
     files = generated_files(site, site_url=SITE_URL, site_name=SITE_NAME, language="en", today=today)

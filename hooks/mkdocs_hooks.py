@@ -38,8 +38,7 @@ from hooks.render import passthrough  # noqa: E402
 from hooks.render.abbreviations import abbreviation_glossary  # noqa: E402
 from hooks.render.common import Context  # noqa: E402
 from hooks.render.compact import compact_html  # noqa: E402
-from hooks.render.home import (LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, latest_events,  # noqa: E402
-                                upcoming_block)
+from hooks.render.home import LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, fill_markers  # noqa: E402
 from hooks.schedule import review_notes  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
@@ -118,11 +117,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if page.file.generated_by:  # finished HTML, glossary terms marked: it skips Markdown (passthrough.py)
         _build.setdefault("html", {})[page.file.src_uri] = markdown
         return passthrough.PLACEHOLDER
-    if LATEST_EVENTS_MARKER in markdown:
-        markdown = markdown.replace(LATEST_EVENTS_MARKER, latest_events(_build["ctx"], page.file.src_uri))
-    if UPCOMING_EVENTS_MARKER in markdown:
-        markdown = markdown.replace(UPCOMING_EVENTS_MARKER, upcoming_block(_build["ctx"], page.file.src_uri))
-    return markdown
+    return fill_markers(_build["ctx"], markdown, page.file.src_uri)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

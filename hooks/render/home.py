@@ -34,3 +34,12 @@ def upcoming_block(ctx: Context, here: str = urls.HOME) -> str:
         items.append(f'<li>{date_html(event.when)}: {link(url, text(event.headline))}</li>')
     return "## Upcoming\n\n" + '<ul class="x-upcoming">\n' + "\n".join(items) + "\n</ul>"
 
+
+
+def fill_markers(ctx: Context, markdown: str, here: str) -> str:
+    """A hand-written page with its event markers replaced by the generated blocks."""
+    if LATEST_EVENTS_MARKER in markdown:
+        markdown = markdown.replace(LATEST_EVENTS_MARKER, latest_events(ctx, here))
+    if UPCOMING_EVENTS_MARKER in markdown:
+        markdown = markdown.replace(UPCOMING_EVENTS_MARKER, upcoming_block(ctx, here))
+    return markdown
