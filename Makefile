@@ -6,8 +6,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check schemas test bench clean browser
 
+# `mkdocs serve` builds into a temporary folder: put it on the RAM disk where there is one (/dev/shm on
+# Linux). Writing a rebuild's 120 files took 0.2 s on these machines' disk, and 0.01 s there.
+PREVIEW_TMPDIR := $(shell test -d /dev/shm -a -w /dev/shm && echo /dev/shm)
+
 serve: $(VENV)/.site-deps  ## set up, then preview on http://127.0.0.1:8000 with live reload
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+	$(if $(PREVIEW_TMPDIR),TMPDIR=$(PREVIEW_TMPDIR)) $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 build: $(VENV)/.site-deps  ## build the site into site/, failing on any warning
 	$(VENV)/bin/mkdocs build --strict

@@ -49,6 +49,12 @@ def wait_for(url: str, needle: str, timeout_s: float) -> float | None:
     return None
 
 
+def preview_tmpdir() -> dict[str, str]:
+    """As `make serve` does: the preview's temporary site folder on the RAM disk, where there is one."""
+    ram_disk = Path("/dev/shm")
+    return {"TMPDIR": str(ram_disk)} if ram_disk.is_dir() and os.access(ram_disk, os.W_OK) else {}
+
+
 def serve_latency(project: Path, saves: int = 3) -> list[float]:
     """Seconds from saving an edited event headline to the rebuilt timeline page being served."""
     timeline = sorted((project / "data" / "timelines").glob("*.yml"))[0]
@@ -57,7 +63,7 @@ def serve_latency(project: Path, saves: int = 3) -> list[float]:
         raise RuntimeError(f"{timeline}: no event headline to edit")
     port = free_port()
     page = f"http://127.0.0.1:{port}/timelines/{timeline.stem}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **preview_tmpdir()}
     log = open(project / "serve.log", "w", encoding="utf-8")  # a file: a full pipe would stall the server
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],

@@ -40,13 +40,20 @@ from hooks.render.common import Context  # noqa: E402
 from hooks.render.compact import compact_html  # noqa: E402
 from hooks.render.home import LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, fill_markers  # noqa: E402
 from hooks.schedule import review_notes  # noqa: E402
+from hooks.search_cache import SearchEntryCache  # noqa: E402
+from hooks.theme_listing import ThemeListing  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
 _TEMPLATE_CACHE = FileSystemBytecodeCache()
 WATCH_POLL_SECONDS = 0.1
+SETTLE_SECONDS = 0.05  # MkDocs waits this long after a change for more before rebuilding (0.1 s its own)
 _build: dict = {}  # this build's Context and pages; replaced on every (re)build
 _run = {"serving": False, "dirty": False}  # this mkdocs command, from on_startup
 _staged: dict = {}  # this build's staging folder, the real site_dir and a warning counter
+# Kept between rebuilds under `mkdocs serve`: unchanged pages are not indexed for search again, and
+# the installed theme's files are not listed again (hooks/search_cache.py, hooks/theme_listing.py).
+_search_cache = SearchEntryCache()
+_theme_listing = ThemeListing()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -62,6 +69,8 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
     # save is seen sooner (watchdog reads the interval when each folder is watched; a few dozen files).
     if isinstance(getattr(server.observer, "_timeout", None), float):
         server.observer._timeout = WATCH_POLL_SECONDS
+    if isinstance(getattr(server, "build_delay", None), float):
+        server.build_delay = SETTLE_SECONDS  # an editor's save is one write, or a write and a rename
     return server
 
 
@@ -99,6 +108,16 @@ def _stage(config: MkDocsConfig) -> None:
     logging.getLogger("mkdocs").addHandler(counter)
     _staged.update(config=config, site_dir=config.site_dir, folder=staging.stage(config.site_dir), counter=counter)
     config.site_dir = str(_staged["folder"])
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    if not _run["serving"]:
+        return
+    search = config.plugins.get("material/search")
+    if getattr(search, "search_index", None) is not None:
+        _search_cache.attach(search.search_index)
+    theme = config.theme
+    theme.get_env = _theme_listing.wrap(theme.get_env, theme.dirs, theme.static_templates)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
