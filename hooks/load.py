@@ -44,14 +44,21 @@ class Reader:
         # references to them are not reported again as "unknown" (no cascade of false messages).
         self.broken: dict[str, set[str] | None] = {}
         self._names: dict[Path, str] = {}
+        self._data_dir_name = display_path(self.data_dir, self.root)
 
     def name(self, path: Path) -> str:
-        # Once per file: resolving a path asks the OS about every folder on the way (per file, per call).
+        """The path as messages show it, 'data/timelines/x.yml'; a link is named, not what it points to."""
         if path not in self._names:
-            if path.is_symlink():  # name the link, not the file it points to
-                self._names[path] = f"{display_path(path.parent, self.root)}/{path.name}"
-            else:
+            try:  # by string alone: resolving asks the OS about every folder on the way, for each file
+                inside = path.relative_to(self.data_dir).as_posix()
+            except ValueError:
+                inside = None
+            if inside is None:
                 self._names[path] = display_path(path, self.root)
+            elif inside == ".":
+                self._names[path] = self._data_dir_name
+            else:
+                self._names[path] = f"{self._data_dir_name}/{inside}"
         return self._names[path]
 
     def report(self, path: str, line: int, field: str, message: str) -> None:

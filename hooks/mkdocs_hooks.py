@@ -87,7 +87,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for note in review_notes(site, data_dir, today):
         log.info("to review: %s", note)
     _build.clear()
-    _build.update(ctx=ctx, pages=render_site(site, ctx),
+    # A large site renders on every core; never under `mkdocs serve`, whose threads make forking unsafe.
+    processes = 1 if _run["serving"] else os.cpu_count() or 1
+    _build.update(ctx=ctx, pages=render_site(site, ctx, processes=processes),
                   files=generated_files(site, site_url=ctx.site_url, site_name=config.site_name,
                                         language=config.theme["language"], today=today))
     # One `git log` for the whole build: when each page's content last changed.

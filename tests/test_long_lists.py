@@ -31,17 +31,22 @@ def archive(tmp_path_factory):
     return load_site(data)
 
 
+def small_thresholds(patch: pytest.MonkeyPatch) -> None:
+    """Thresholds small enough that an archive of 60 articles takes every long-list path."""
+    patch.setattr(lists, "INLINE_ITEMS", 40)
+    patch.setattr(lists, "INLINE_QUOTES", 25)
+    patch.setattr(lists, "LATEST", 3)
+    patch.setattr(lists, "FULL_EVENTS", 4)  # person and topic pages share events_section
+    patch.setattr(articles, "INDEX_CARDS", 10)
+    patch.setattr(articles, "LATEST_CARDS", 5)
+    patch.setattr(timelines, "INDEX_CARDS", 2)
+    patch.setattr(reference_pages, "QUOTES_IN_FULL", 10)
+
+
 @pytest.fixture(scope="module")
 def pages(archive):
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(lists, "INLINE_ITEMS", 40)
-        patch.setattr(lists, "INLINE_QUOTES", 25)
-        patch.setattr(lists, "LATEST", 3)
-        patch.setattr(lists, "FULL_EVENTS", 4)  # person and topic pages share events_section
-        patch.setattr(articles, "INDEX_CARDS", 10)
-        patch.setattr(articles, "LATEST_CARDS", 5)
-        patch.setattr(timelines, "INDEX_CARDS", 2)
-        patch.setattr(reference_pages, "QUOTES_IN_FULL", 10)
+        small_thresholds(patch)
         return render_site(archive, Context(archive, site_name="Example", site_url="https://example.org/"))
 
 
@@ -126,3 +131,15 @@ def test_gathering_pages_leave_repeated_content_out_of_search(pages):
     for src, content in year_pages(pages, "articles/years/").items():
         assert '"exclude": true' in content.split("---")[1], src
     assert "data-search-exclude" in pages[urls.TIMELINES]
+
+
+def test_rendering_in_several_processes_gives_the_same_pages_in_the_same_order(archive, pages, monkeypatch):
+    from hooks.render import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10)  # the archive of 60 articles has about 100 jobs
+    small_thresholds(monkeypatch)
+    ctx = Context(archive, site_name="Example", site_url="https://example.org/")
+    for processes in (2, 3):
+        in_parallel = render_site(archive, ctx, processes=processes)
+        assert list(in_parallel) == list(pages)
+        assert in_parallel == pages

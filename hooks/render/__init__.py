@@ -2,42 +2,59 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hooks import urls
 from hooks.model import Site
 from hooks.render.articles import article_page, articles_index, articles_year_pages
 from hooks.render.common import Context
 from hooks.render.corrections import corrections_page
 from hooks.render.data_page import data_page
+from hooks.render.parallel import render_shares
 from hooks.render.people import people_index, person_digest, person_page, person_year_pages
 from hooks.render.reference_pages import glossary_page, quotes_page, references_page
 from hooks.render.timelines import timeline_page, timelines_index
 from hooks.render.topics import topic_digest, topic_page, topic_year_pages, topics_index
 
+Job = Callable[[Context], dict[str, str]]  # renders one page, or one page and its year pages
 
-def render_site(site: Site, ctx: Context | None = None) -> dict[str, str]:
-    """Every generated page, keyed by its path under docs/ (it is never written there)."""
+
+def render_site(site: Site, ctx: Context | None = None, *, processes: int = 1) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/ (it is never written there). With
+    processes > 1, a large site is rendered in that many processes (hooks/render/parallel.py);
+    the pages are the same, in the same order."""
     ctx = ctx or Context(site)
-    pages = {
-        urls.ARTICLES: articles_index(ctx),
-        urls.TIMELINES: timelines_index(ctx),
-        urls.PEOPLE: people_index(ctx),
-        urls.TOPICS: topics_index(ctx),
-        urls.QUOTES: quotes_page(ctx),
-        urls.GLOSSARY: glossary_page(ctx),
-        urls.REFERENCES: references_page(ctx),
-        urls.CORRECTIONS: corrections_page(ctx),
-        urls.DATA: data_page(ctx),
-    }
-    pages |= {urls.article(a.id): article_page(ctx, a) for a in site.articles.values()}
-    pages |= {urls.timeline(t.id): timeline_page(ctx, t) for t in site.timelines.values()}
-    # A large archive's long lists go onto one page per year (hooks/render/lists.py); none for a small one.
-    for person in site.people.values():
-        digest = person_digest(ctx, person)
-        pages[urls.person(person.id)] = person_page(ctx, person, digest)
-        pages |= person_year_pages(ctx, person, digest)
-    for topic in site.topics.values():
-        digest = topic_digest(ctx, topic)
-        pages[urls.topic(topic.id)] = topic_page(ctx, topic, digest)
-        pages |= topic_year_pages(ctx, topic, digest)
-    pages |= articles_year_pages(ctx)
+    pages: dict[str, str] = {}
+    for share in render_shares(jobs(site), ctx, processes):
+        pages |= share
     return pages
+
+
+def jobs(site: Site) -> list[Job]:
+    """The rendering, cut into one job per page (or per page with its year pages), in page order."""
+    indexes = {
+        urls.ARTICLES: articles_index,
+        urls.TIMELINES: timelines_index,
+        urls.PEOPLE: people_index,
+        urls.TOPICS: topics_index,
+        urls.QUOTES: quotes_page,
+        urls.GLOSSARY: glossary_page,
+        urls.REFERENCES: references_page,
+        urls.CORRECTIONS: corrections_page,
+        urls.DATA: data_page,
+    }
+    found: list[Job] = [lambda ctx, path=path, render=render: {path: render(ctx)} for path, render in indexes.items()]
+    found += [lambda ctx, a=a: {urls.article(a.id): article_page(ctx, a)} for a in site.articles.values()]
+    found += [lambda ctx, t=t: {urls.timeline(t.id): timeline_page(ctx, t)} for t in site.timelines.values()]
+    # A large archive's long lists go onto one page per year (hooks/render/lists.py); none for a small one.
+    found += [lambda ctx, p=p: _with_year_pages(ctx, p, person_digest, person_page, person_year_pages, urls.person)
+              for p in site.people.values()]
+    found += [lambda ctx, t=t: _with_year_pages(ctx, t, topic_digest, topic_page, topic_year_pages, urls.topic)
+              for t in site.topics.values()]
+    found.append(articles_year_pages)
+    return found
+
+
+def _with_year_pages(ctx: Context, item, digest_of, page_of, year_pages_of, url_of) -> dict[str, str]:
+    digest = digest_of(ctx, item)
+    return {url_of(item.id): page_of(ctx, item, digest), **year_pages_of(ctx, item, digest)}
