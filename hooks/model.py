@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
@@ -27,6 +27,12 @@ PARAGRAPH_SOURCE = re.compile(r"(?P<article>[a-z0-9]+(?:-[a-z0-9]+)*)#p(?P<numbe
 # characters that have no place in a URL (" < > \ ^ ` { | }): what browsers and readers can trust.
 SAFE_URL = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?:[/?#][!#-;=?-\[\]_a-z~]*)?")
 MAX_SLUG_LENGTH = 80
+
+
+def _none_yet() -> Any:
+    """An empty list for a field left out, made afresh for each item (pydantic deep-copies a `= []`
+    default for every item: a twentieth of loading a large archive)."""
+    return Field(default_factory=list, json_schema_extra={"default": []})
 
 
 def _slug(value: str) -> str:
@@ -149,7 +155,7 @@ class Role(Strict):
     title: Text
     start: DateText
     end: DateText | None = None
-    sources: list[SourceRef] = []
+    sources: list[SourceRef] = _none_yet()
 
 
 class Person(Strict):
@@ -158,10 +164,10 @@ class Person(Strict):
     native_name: Text
     native_lang: Literal["ko", "zh", "ja", "en"]
     country: Country
-    aliases: list[Text] = []
+    aliases: list[Text] = _none_yet()
     summary: Text | None = None
-    roles: list[Role] = []
-    sources: list[SourceRef] = []
+    roles: list[Role] = _none_yet()
+    sources: list[SourceRef] = _none_yet()
 
 
 class Topic(Strict):
@@ -175,8 +181,8 @@ class Term(Strict):
     term: Text
     expansion: Text | None = None
     definition: Text
-    aliases: list[Text] = []
-    sources: list[SourceRef] = []
+    aliases: list[Text] = _none_yet()
+    sources: list[SourceRef] = _none_yet()
 
 
 class Reference(Strict):
@@ -195,11 +201,11 @@ class Event(Strict):
     headline: Text
     summary: Text
     status: Literal["confirmed", "reported", "scheduled"] = "confirmed"
-    actors: list[Slug] = []
-    topics: list[Slug] = []
+    actors: list[Slug] = _none_yet()
+    topics: list[Slug] = _none_yet()
     sources: list[SourceRef] = Field(min_length=1)
-    quotes: list[Quote] = []
-    corrections: list[Correction] = []
+    quotes: list[Quote] = _none_yet()
+    corrections: list[Correction] = _none_yet()
 
     @property
     def when(self) -> EdtfDate:
@@ -226,10 +232,10 @@ class ArticleMeta(Strict):
     url: Url | None
     source_file: Text
     language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", description="BCP 47, e.g. 'en'")
-    people: list[Slug] = []
-    topics: list[Slug] = []
-    quotes: list[Quote] = []
-    corrections: list[Correction] = []
+    people: list[Slug] = _none_yet()
+    topics: list[Slug] = _none_yet()
+    quotes: list[Quote] = _none_yet()
+    corrections: list[Correction] = _none_yet()
 
 
 @dataclass(frozen=True)
