@@ -9,7 +9,6 @@ Keep it in step with hooks/mkdocs_hooks.py (tests/test_bench.py fails when an AP
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from hooks.render import render_site
 from hooks.render.abbreviations import abbreviation_glossary
 from hooks.render.common import Context
 from hooks.render.home import fill_markers
+from hooks.render.parallel import available_cores
 from hooks.schedule import review_notes
 
 SITE_NAME = "Seoul–Beijing explainer"
@@ -45,7 +45,7 @@ def run_own_code(project: Path) -> Output:
     site = load_site(data_dir)
     review_notes(site, data_dir, today)
     ctx = Context(site, site_name=SITE_NAME, site_url=SITE_URL, today=today)
-    pages = render_site(site, ctx, processes=os.cpu_count() or 1)  # as `mkdocs build` does
+    pages = render_site(site, ctx, processes=available_cores())  # as `mkdocs build` does
     abbreviation_glossary(ctx)
     hand_written = {}
     for path in sorted((project / "docs").rglob("*.md")):

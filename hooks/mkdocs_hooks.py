@@ -38,6 +38,7 @@ from hooks.render import passthrough  # noqa: E402
 from hooks.render.abbreviations import abbreviation_glossary  # noqa: E402
 from hooks.render.common import Context  # noqa: E402
 from hooks.render.compact import compact_html  # noqa: E402
+from hooks.render.parallel import available_cores  # noqa: E402
 from hooks.render.home import LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, fill_markers  # noqa: E402
 from hooks.schedule import review_notes  # noqa: E402
 from hooks.search_cache import SearchEntryCache  # noqa: E402
@@ -88,7 +89,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("to review: %s", note)
     _build.clear()
     # A large site renders on every core; never under `mkdocs serve`, whose threads make forking unsafe.
-    processes = 1 if _run["serving"] else os.cpu_count() or 1
+    processes = 1 if _run["serving"] else available_cores()
     _build.update(ctx=ctx, pages=render_site(site, ctx, processes=processes),
                   files=generated_files(site, site_url=ctx.site_url, site_name=config.site_name,
                                         language=config.theme["language"], today=today))

@@ -9,13 +9,21 @@ process. The result is the same pages in the same order either way (tests/test_r
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 PARALLEL_FROM = 400  # jobs (about one per page); below this, starting processes costs more than it saves
+MAX_PROCESSES = 4  # past this, sending the pages back costs more than another share saves
 
 _dealt: dict[str, Any] = {}  # the jobs and context, inherited by forked processes (never pickled)
+
+
+def available_cores() -> int:
+    """The cores this process may run on (os.cpu_count() counts the whole machine's), at most MAX_PROCESSES."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, MAX_PROCESSES))
 
 
 def render_shares(jobs: list[Callable], ctx: Any, processes: int) -> Iterator[dict[str, str]]:
