@@ -3,7 +3,7 @@
 Rendering is pure and the pages are independent, so a process forked after loading has everything
 it needs (no data is sent to it) and sends back only its finished pages. Small sites, a single core,
 systems without fork, and `mkdocs serve` (whose server threads make forking unsafe) render here in one
-process. The result is the same pages in the same order either way (tests/test_render.py).
+process. The result is the same pages in the same order either way (tests/test_long_lists.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 PARALLEL_FROM = 400  # jobs (about one per page); below this, starting processes costs more than it saves
-MAX_PROCESSES = 4  # past this, sending the pages back costs more than another share saves
+MAX_PROCESSES = 4  # a cap on a big machine: each process sends its pages back, and was measured on 2 cores only
 
 _dealt: dict[str, Any] = {}  # the jobs and context, inherited by forked processes (never pickled)
 
