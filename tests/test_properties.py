@@ -224,3 +224,37 @@ def test_glossary_tooltips_stay_inert_in_generated_and_hand_written_pages(term, 
                                      extension_configs={"abbr": {"glossary": glossary}})
     assert not unsafe_markup(hand_written)
     assert visible_text(hand_written) == f"A sentence about {plain}."
+
+
+# Term forms that nest, overlap and touch word characters: where a fast multi-string search and a
+# regex with lookarounds are most likely to part ways.
+FORMS = st.lists(st.sampled_from(["UN", "UN Security Council", "Security Council", "ROK", "ROK-US", "US", "SU",
+                                  "a", "ab", "b", "bc", "abc", "Q&A", "THAAD", "THAAD battery"]),
+                 min_size=1, max_size=6, unique=True)
+EDGES = ["-", "&", "#", " ", "_", "x", "é", "1", "\n", "UN", "S", "battery", " battery"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(forms=FORMS, data=st.data())
+def test_glossary_marks_exactly_the_whole_word_matches_of_its_pattern(forms, data):
+    """Texts made of the term forms themselves and what may touch them on either side."""
+    pieces = data.draw(st.lists(st.sampled_from(forms + EDGES), max_size=12))
+    sentence = "".join(pieces) if data.draw(st.booleans()) else data.draw(st.text())
+
+    class Term:
+        def __init__(self, form):
+            self.term, self.expansion, self.definition, self.aliases = form, None, f"about {form}", []
+
+    glossary = Glossary([Term(form) for form in forms])
+    assert glossary.mark(sentence) == glossary.mark_by_pattern(text(sentence))
+
+
+def test_glossary_takes_a_shorter_form_where_the_longest_is_part_of_a_word():
+    class Term:
+        def __init__(self, form, aliases=()):
+            self.term, self.expansion, self.definition, self.aliases = form, None, form.lower(), list(aliases)
+
+    glossary = Glossary([Term("THAAD", ["THAAD battery"]), Term("UN")])
+    assert glossary.mark("THAAD batteryX and UN") == (
+        '<abbr title="thaad">THAAD</abbr> batteryX and <abbr title="un">UN</abbr>')
+    assert glossary.mark("BROKEN UNITY") == "BROKEN UNITY"
