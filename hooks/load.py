@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from hooks.collecting import collecting_less
 from hooks.model import (SLUG, Article, ArticleMeta, Block, Event, Person, Reference, Site, Term, Timeline,
                          TimelineHead, Topic)
 from hooks.problems import DataError, Problem, display_path
@@ -85,6 +86,7 @@ class Reader:
             return None
 
 
+@collecting_less
 def load_site(data_dir: Path) -> Site:
     """Load and validate everything in data/; raise DataError naming every problem."""
     reader = Reader(Path(data_dir))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from hooks import urls
+from hooks.collecting import collecting_less
 from hooks.model import Site
 from hooks.render.articles import article_page, articles_index, articles_year_pages
 from hooks.render.common import Context
@@ -19,6 +20,7 @@ from hooks.render.topics import topic_digest, topic_page, topic_year_pages, topi
 Job = Callable[[Context], dict[str, str]]  # renders one page, or one page and its year pages
 
 
+@collecting_less
 def render_site(site: Site, ctx: Context | None = None, *, processes: int = 1) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/ (it is never written there). With
     processes > 1, a large site is rendered in that many processes (hooks/render/parallel.py);
