@@ -21,7 +21,7 @@ from hooks.render import render_site
 from hooks.render.abbreviations import abbreviation_glossary
 from hooks.render.common import Context
 from hooks.render.home import fill_markers
-from hooks.render.parallel import available_cores
+from hooks.parallel import available_cores
 from hooks.schedule import review_notes
 
 SITE_NAME = "Seoul–Beijing explainer"
@@ -42,10 +42,10 @@ def run_own_code(project: Path) -> Output:
     started, started_cpu = time.perf_counter(), time.process_time()
     data_dir = project / "data"
     today = date.today()
-    site = load_site(data_dir)
+    site = load_site(data_dir, processes=available_cores())  # as `mkdocs build` does
     review_notes(site, data_dir, today)
     ctx = Context(site, site_name=SITE_NAME, site_url=SITE_URL, today=today)
-    pages = render_site(site, ctx, processes=available_cores())  # as `mkdocs build` does
+    pages = render_site(site, ctx, processes=available_cores())
     abbreviation_glossary(ctx)
     hand_written = {}
     for path in sorted((project / "docs").rglob("*.md")):

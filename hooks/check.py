@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from hooks.load import load_site
+from hooks.parallel import available_cores
 from hooks.problems import DataError
 from hooks.schedule import review_notes
 
@@ -23,7 +24,7 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     data_dir = Path(args[0]) if args else Path("data")
     try:
-        site = load_site(data_dir)
+        site = load_site(data_dir, processes=available_cores())
     except DataError as error:
         print(error.report(), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":

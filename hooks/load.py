@@ -20,7 +20,7 @@ from hooks.model import (SLUG, Article, ArticleMeta, Block, Event, Person, Refer
                          TimelineHead, Topic)
 from hooks.problems import DataError, Problem, display_path
 from hooks.validate import check_site
-from hooks.yaml_source import Located, SourceError, parse_yaml, read_text, split_front_matter
+from hooks.yaml_source import Located, SourceError, parse_yaml_all, read_text, split_front_matter
 
 LIST_FILES: dict[str, type[BaseModel]] = {
     "people.yml": Person,
@@ -36,8 +36,9 @@ ALLOWED_EXTRA = {"README.md"}
 class Reader:
     """Collects problems while reading; remembers each file's line map for later checks."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, processes: int = 1):
         self.data_dir = data_dir
+        self.processes = processes
         self.root = data_dir.parent
         self.problems: list[Problem] = []
         self.located: dict[str, Located] = {}
@@ -65,15 +66,31 @@ class Reader:
     def report(self, path: str, line: int, field: str, message: str) -> None:
         self.problems.append(Problem(path, line, field, message))
 
-    def read_yaml(self, path: Path, text: str | None = None, first_line: int = 1) -> Located | None:
-        name = self.name(path)
+    def read_text(self, path: Path) -> str | None:
         try:
-            located = parse_yaml(read_text(path) if text is None else text, first_line=first_line)
+            return read_text(path)
         except SourceError as error:
-            self.report(name, error.line, error.field, error.message)
+            self.report(self.name(path), error.line, error.field, error.message)
             return None
-        self.located[name] = located
-        return located
+
+    def read_yaml(self, path: Path) -> Located | None:
+        text = self.read_text(path)
+        return None if text is None else self.parse_all([(path, text, 1)])[0]
+
+    def parse_all(self, documents: list[tuple[Path, str, int]]) -> list[Located | None]:
+        """Each (path, text, first_line) document parsed (on every core for a large data/), or None
+        where it cannot be read, which is reported."""
+        parsed = parse_yaml_all([(text, first_line) for _, text, first_line in documents], processes=self.processes)
+        found: list[Located | None] = []
+        for (path, _, _), result in zip(documents, parsed):
+            name = self.name(path)
+            if isinstance(result, SourceError):
+                self.report(name, result.line, result.field, result.message)
+                found.append(None)
+            else:
+                self.located[name] = result
+                found.append(result)
+        return found
 
     def validate(self, model: type[BaseModel], data: Any, path: str, located: Located, at: tuple = ()) -> Any:
         """One item against its model; on failure, report each error at its line and return None."""
@@ -87,9 +104,10 @@ class Reader:
 
 
 @collecting_less
-def load_site(data_dir: Path) -> Site:
-    """Load and validate everything in data/; raise DataError naming every problem."""
-    reader = Reader(Path(data_dir))
+def load_site(data_dir: Path, *, processes: int = 1) -> Site:
+    """Load and validate everything in data/; raise DataError naming every problem. With processes > 1,
+    a large data/ is parsed in that many processes (`mkdocs serve` passes 1: hooks/parallel.py)."""
+    reader = Reader(Path(data_dir), processes)
     if not reader.data_dir.is_dir():
         raise DataError([Problem(reader.name(reader.data_dir), 1, "folder", "does not exist; expected data/")])
     check_layout(reader)
@@ -160,21 +178,27 @@ def read_list(reader: Reader, file_name: str, model: type[BaseModel]) -> dict[st
 
 
 def read_articles(reader: Reader) -> dict[str, Article]:
-    articles = {}
     broken = reader.broken["article"] = set()
+    documents, bodies = [], []
     for path in sorted((reader.data_dir / "articles").glob("*.md")):
         if not SLUG.fullmatch(path.stem) or not path.is_file() or path.is_symlink():
             continue  # reported by check_layout
-        name = reader.name(path)
         broken.add(path.stem)  # until it is read
-        try:
-            front, body, body_line = split_front_matter(read_text(path))
-        except SourceError as error:
-            reader.report(name, error.line, error.field, error.message)
+        text = reader.read_text(path)
+        if text is None:
             continue
-        located = reader.read_yaml(path, front, first_line=2)
+        try:
+            front, body, body_line = split_front_matter(text)
+        except SourceError as error:
+            reader.report(reader.name(path), error.line, error.field, error.message)
+            continue
+        documents.append((path, front, 2))
+        bodies.append((body, body_line))
+    articles = {}
+    for (path, _, _), (body, body_line), located in zip(documents, bodies, reader.parse_all(documents)):
         if located is None:
             continue
+        name = reader.name(path)
         if not isinstance(located.data, dict):
             reader.report(name, 2, "front matter", f"expected fields like 'title: …', got {kind(located.data)}")
             continue
@@ -232,14 +256,17 @@ def parse_body(body: str, first_line: int) -> tuple[Block, ...]:
 
 
 def read_timelines(reader: Reader) -> dict[str, Timeline]:
-    timelines = {}
+    documents = []
     for path in sorted((reader.data_dir / "timelines").glob("*.yml")):
-        if not SLUG.fullmatch(path.stem) or not path.is_file() or path.is_symlink():
-            continue
-        name = reader.name(path)
-        located = reader.read_yaml(path)
+        if SLUG.fullmatch(path.stem) and path.is_file() and not path.is_symlink():  # else reported by check_layout
+            text = reader.read_text(path)
+            if text is not None:
+                documents.append((path, text, 1))
+    timelines = {}
+    for (path, _, _), located in zip(documents, reader.parse_all(documents)):
         if located is None:
             continue
+        name = reader.name(path)
         if not isinstance(located.data, dict):
             reader.report(name, located.line_of(()), "(top level)", f"expected 'title:', 'intro:' and 'events:', got {kind(located.data)}")
             continue

@@ -38,7 +38,7 @@ from hooks.render import passthrough  # noqa: E402
 from hooks.render.abbreviations import abbreviation_glossary  # noqa: E402
 from hooks.render.common import Context  # noqa: E402
 from hooks.render.compact import compact_html  # noqa: E402
-from hooks.render.parallel import available_cores  # noqa: E402
+from hooks.parallel import available_cores  # noqa: E402
 from hooks.render.home import LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, fill_markers  # noqa: E402
 from hooks.schedule import review_notes  # noqa: E402
 from hooks.search_cache import SearchEntryCache  # noqa: E402
@@ -78,8 +78,10 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     data_dir = root / "data"
+    # A large site loads and renders on every core; never under `mkdocs serve`, whose threads make forking unsafe.
+    processes = 1 if _run["serving"] else available_cores()
     try:
-        site = load_site(data_dir)
+        site = load_site(data_dir, processes=processes)
     except DataError as error:
         raise PluginError(error.report()) from None
     today = date.today()
@@ -88,8 +90,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for note in review_notes(site, data_dir, today):
         log.info("to review: %s", note)
     _build.clear()
-    # A large site renders on every core; never under `mkdocs serve`, whose threads make forking unsafe.
-    processes = 1 if _run["serving"] else available_cores()
     _build.update(ctx=ctx, pages=render_site(site, ctx, processes=processes),
                   files=generated_files(site, site_url=ctx.site_url, site_name=config.site_name,
                                         language=config.theme["language"], today=today))

@@ -8,11 +8,14 @@ text the editor wrote (their precision matters).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from hooks.parallel import map_in_processes
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
@@ -90,8 +93,31 @@ def read_text(path: Path) -> str:
 
 def parse_yaml(text: str, *, first_line: int = 1) -> Located:
     """Parse one YAML document; `first_line` is where it starts in its file (front matter)."""
-    data = _parse_fast(text)
-    if data is not _UNUSUAL:
+    return _located(text, first_line, _parse_quickly(text))
+
+
+PARALLEL_FROM_CHARS = 1_000_000  # below this, starting processes costs more than the reading they share
+
+
+def parse_yaml_all(documents: Sequence[tuple[str, int]], *, processes: int = 1) -> list[Located | SourceError]:
+    """parse_yaml for many (text, first_line) documents, each giving its data or its error. For a
+    large data/ the quick reading, most of the time, runs on `processes` cores; the data comes back
+    as plain values, and anything unusual is read the careful way here."""
+    texts = [text for text, _ in documents]
+    if sum(map(len, texts)) < PARALLEL_FROM_CHARS:
+        processes = 1
+    results: list[Located | SourceError] = []
+    for (text, first_line), quick in zip(documents, map_in_processes(_parse_quickly, texts, processes)):
+        try:
+            results.append(_located(text, first_line, quick))
+        except SourceError as error:
+            results.append(error)
+    return results
+
+
+def _located(text: str, first_line: int, quick: tuple[bool, Any]) -> Located:
+    read, data = quick
+    if read:
         return Located(data, pending=(text, first_line))
     return _parse_careful(text, first_line)
 
@@ -200,6 +226,13 @@ try:
     from yaml._yaml import CParser as _CParser  # PyYAML's wheels ship libyaml
 except ImportError:  # built without it: every file takes the careful path
     _CParser = None
+
+
+def _parse_quickly(text: str) -> tuple[bool, Any]:
+    """(True, data) for a plain document, or (False, None) when it needs the careful path; a plain
+    pair, as it may come back from another process."""
+    data = _parse_fast(text)
+    return (False, None) if data is _UNUSUAL else (True, data)
 
 
 def _parse_fast(text: str) -> Any:

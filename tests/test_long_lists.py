@@ -134,9 +134,9 @@ def test_gathering_pages_leave_repeated_content_out_of_search(pages):
 
 
 def test_rendering_in_several_processes_gives_the_same_pages_in_the_same_order(archive, pages, monkeypatch):
-    from hooks.render import parallel
+    import hooks.render
 
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10)  # the archive of 60 articles has about 100 jobs
+    monkeypatch.setattr(hooks.render, "PARALLEL_FROM", 10)  # the archive of 60 articles has about 100 jobs
     small_thresholds(monkeypatch)
     ctx = Context(archive, site_name="Example", site_url="https://example.org/")
     for processes in (2, 3):

@@ -6,16 +6,18 @@ from collections.abc import Callable
 
 from hooks import urls
 from hooks.collecting import collecting_less
+from hooks.parallel import map_in_processes
 from hooks.model import Site
 from hooks.render.articles import article_page, articles_index, articles_year_pages
 from hooks.render.common import Context
 from hooks.render.corrections import corrections_page
 from hooks.render.data_page import data_page
-from hooks.render.parallel import render_shares
 from hooks.render.people import people_index, person_digest, person_page, person_year_pages
 from hooks.render.reference_pages import glossary_page, quotes_page, references_page
 from hooks.render.timelines import timeline_page, timelines_index
 from hooks.render.topics import topic_digest, topic_page, topic_year_pages, topics_index
+
+PARALLEL_FROM = 400  # jobs (about one per page); below this, starting processes costs more than it saves
 
 Job = Callable[[Context], dict[str, str]]  # renders one page, or one page and its year pages
 
@@ -23,12 +25,15 @@ Job = Callable[[Context], dict[str, str]]  # renders one page, or one page and i
 @collecting_less
 def render_site(site: Site, ctx: Context | None = None, *, processes: int = 1) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/ (it is never written there). With
-    processes > 1, a large site is rendered in that many processes (hooks/render/parallel.py);
+    processes > 1, a large site is rendered in that many processes (hooks/parallel.py);
     the pages are the same, in the same order."""
     ctx = ctx or Context(site)
+    found = jobs(site)
+    if len(found) < PARALLEL_FROM:
+        processes = 1
     pages: dict[str, str] = {}
-    for share in render_shares(jobs(site), ctx, processes):
-        pages |= share
+    for rendered in map_in_processes(lambda job: job(ctx), found, processes):
+        pages |= rendered
     return pages
 
 

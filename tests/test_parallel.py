@@ -1,0 +1,48 @@
+"""Work shared out among forked processes gives what one process gives, in the same order."""
+
+from __future__ import annotations
+
+import pytest
+
+from hooks import yaml_source
+from hooks.parallel import map_in_processes
+from hooks.yaml_source import SourceError, parse_yaml, parse_yaml_all
+from tests.test_yaml_fast_path import PLAIN, UNUSUAL
+
+
+@pytest.mark.parametrize("processes", [1, 2, 3, 8])
+def test_results_come_back_in_item_order(processes):
+    items = list(range(23))
+    assert map_in_processes(lambda n: (n, n * n), items, processes) == [(n, n * n) for n in items]
+
+
+def test_an_error_in_another_process_reaches_the_caller():
+    def fail_on_odd(n):
+        if n % 2:
+            raise ValueError(f"item {n}")
+        return n
+
+    with pytest.raises(ValueError, match="item 1"):
+        map_in_processes(fail_on_odd, [0, 1, 2, 3], 2)
+
+
+def outcome(text: str, first_line: int) -> object:
+    try:
+        located = parse_yaml(text, first_line=first_line)
+    except SourceError as error:
+        return ("error", error.line, error.field, error.message)
+    return ("data", located.data, located.line_of(()), located.line_of((0,)), located.line_of(("a",)))
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_parsing_many_documents_in_processes_reads_each_as_parse_yaml_does(processes, monkeypatch):
+    monkeypatch.setattr(yaml_source, "PARALLEL_FROM_CHARS", 0)  # share out even these few short texts
+    documents = [(text, first_line) for first_line, text in enumerate(PLAIN + UNUSUAL, start=1)]
+    results = parse_yaml_all(documents, processes=processes)
+    assert [type(result) for result in results].count(SourceError) > 0  # unusual ones include real errors
+    for (text, first_line), result in zip(documents, results):
+        if isinstance(result, SourceError):
+            got = ("error", result.line, result.field, result.message)
+        else:
+            got = ("data", result.data, result.line_of(()), result.line_of((0,)), result.line_of(("a",)))
+        assert got == outcome(text, first_line), text
