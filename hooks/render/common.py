@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from hooks import urls
 from hooks.dates import EdtfDate, parse_date
@@ -51,6 +51,12 @@ def page(title: str, body: str, *, description: str, classes: str = "", toc: boo
 
 
 def date_html(when: EdtfDate) -> str:
+    return _date_html(when.text)
+
+
+@lru_cache(maxsize=1 << 14)  # by the date as written: a build shows the same dates on page after page
+def _date_html(date_text: str) -> str:
+    when = parse_date(date_text)
     return f'<time datetime="{when.start.iso()}">{text(when.display())}</time>'
 
 

@@ -45,14 +45,13 @@ def native(name: str, lang: str) -> str:
 def link(href: str, label_html: str, **attributes: str) -> str:
     if not attributes:  # most links; a build makes hundreds of thousands
         return f'<a href="{attr(href)}">{label_html}</a>'
-    extra = "".join(f' {_attribute_name(name)}="{attr(value)}"' for name, value in attributes.items())
-    return f'<a href="{attr(href)}"{extra}>{label_html}</a>'
+    return f'<a href="{attr(href)}"{_attributes(*attributes.items())}>{label_html}</a>'
 
 
-@lru_cache(maxsize=None)
-def _attribute_name(keyword: str) -> str:
-    """class_ -> class, aria_label -> aria-label."""
-    return keyword.rstrip("_").replace("_", "-")
+@lru_cache(maxsize=1 << 16)  # the same few classes and labels, link after link
+def _attributes(*pairs: tuple[str, str]) -> str:
+    """(('class_', 'x'), ('aria_label', 'y')) -> ' class="x" aria-label="y"'."""
+    return "".join(f' {name.rstrip("_").replace("_", "-")}="{attr(value)}"' for name, value in pairs)
 
 
 def join(items: Iterable[str], separator: str = ", ") -> str:
