@@ -19,7 +19,7 @@ from hooks import urls
 from hooks.dates import EdtfDate, parse_date
 from hooks.export_schema import CSV_COLUMNS, SCHEMAS, schema_document
 from hooks.feed import atom_feed
-from hooks.model import COUNTRY_NAMES, PARAGRAPH_SOURCE, Event, Person, Site, Timeline
+from hooks.model import COUNTRY_NAMES, Event, Person, Site, Timeline, paragraph_of
 
 LIST_SEPARATOR = " "  # ids and URLs never contain whitespace (the loader refuses it), so a space is safe
 
@@ -47,9 +47,9 @@ def _date_record(date_text: str) -> dict[str, Any]:
 
 def source_record(site: Site, site_url: str, source: str) -> dict[str, Any]:
     """A source id resolved: the article paragraph or reference, where to read it here and originally."""
-    if match := PARAGRAPH_SOURCE.fullmatch(source):
-        article = site.articles[match["article"]]
-        number = int(match["number"])
+    if paragraph := paragraph_of(source):
+        article_id, number = paragraph
+        article = site.articles[article_id]
         return {
             "id": source, "kind": "article-paragraph", "article": article.id, "paragraph": number,
             "title": article.meta.title, "publisher": article.meta.publisher,

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
@@ -27,6 +27,13 @@ PARAGRAPH_SOURCE = re.compile(r"(?P<article>[a-z0-9]+(?:-[a-z0-9]+)*)#p(?P<numbe
 # characters that have no place in a URL (" < > \ ^ ` { | }): what browsers and readers can trust.
 SAFE_URL = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?:[/?#][!#-;=?-\[\]_a-z~]*)?")
 MAX_SLUG_LENGTH = 80
+
+
+@lru_cache(maxsize=1 << 16)  # read on every page that shows a source, for thousands of sources
+def paragraph_of(source: str) -> tuple[str, int] | None:
+    """('article-id', 9) for the paragraph source 'article-id#p9'; None for a reference id."""
+    match = PARAGRAPH_SOURCE.fullmatch(source)
+    return (match["article"], int(match["number"])) if match else None
 
 
 def _none_yet() -> Any:
@@ -328,8 +335,8 @@ class Site:
         for timeline, event in self.events.values():
             cited: dict[str, list[int]] = {}
             for source in event.sources:
-                if match := PARAGRAPH_SOURCE.fullmatch(source):
-                    cited.setdefault(match["article"], []).append(int(match["number"]))
+                if paragraph := paragraph_of(source):
+                    cited.setdefault(paragraph[0], []).append(paragraph[1])
             for article_id, numbers in cited.items():
                 index[article_id].append((timeline, event, numbers))
         return index
@@ -373,6 +380,5 @@ def _grouped(keys: Iterable[str], items: Iterable[T], keys_of: Callable[[T], Ite
 
 
 def _quote_use(quote: Quote, event: Event | None) -> QuoteUse:
-    match = PARAGRAPH_SOURCE.fullmatch(quote.source)
-    article_id, number = (match["article"], int(match["number"])) if match else (quote.source, 0)
+    article_id, number = paragraph_of(quote.source) or (quote.source, 0)
     return QuoteUse(quote, event, article_id, number)

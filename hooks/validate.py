@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from hooks.dates import parse_date
-from hooks.model import PARAGRAPH_SOURCE, Quote, Site
+from hooks.model import Quote, Site, paragraph_of
 from hooks.problems import Problem
 from hooks.yaml_source import Located
 
@@ -49,13 +49,13 @@ class Checker:
             self.source(path, (*location, index), source)
 
     def source(self, path: str, location: tuple, source: str) -> bool:
-        match = PARAGRAPH_SOURCE.fullmatch(source)
-        if not match:
+        paragraph = paragraph_of(source)
+        if not paragraph:
             return self.known(path, location, source, self.site.references, "reference", "references.yml")
-        article = self.site.articles.get(match["article"])
+        article_id, number = paragraph
+        article = self.site.articles.get(article_id)
         if article is None:
-            return self.known(path, location, match["article"], self.site.articles, "article", "articles/")
-        number = int(match["number"])
+            return self.known(path, location, article_id, self.site.articles, "article", "articles/")
         if number not in article.paragraphs:
             self.report(path, location, f"{source!r}: article {article.id!r} has paragraphs p1 to "
                                         f"p{len(article.paragraphs)}; expected one of those")
@@ -66,21 +66,21 @@ class Checker:
         for index, quote in enumerate(quotes):
             at = (*location, index)
             self.known(path, (*at, "said_by"), quote.said_by, self.site.people, "person", "data/people.yml")
-            match = PARAGRAPH_SOURCE.fullmatch(quote.source)
-            if not match:
+            paragraph = paragraph_of(quote.source)
+            if not paragraph:
                 self.report(path, (*at, "source"), f"{quote.source!r}: a quote must cite the article paragraph it "
                                                    "comes from, like 'article-id#p9', so it can be checked")
                 continue
-            if article_id and match["article"] != article_id:
+            if article_id and paragraph[0] != article_id:
                 self.report(path, (*at, "source"), f"{quote.source!r}: a quote in an article's front matter must "
                                                    f"cite that article ({article_id}#pN)")
                 continue
             if not self.source(path, (*at, "source"), quote.source):
                 continue
-            paragraph = self.site.articles[match["article"]].paragraphs[int(match["number"])].text
-            if quote.text not in paragraph:
+            words = self.site.articles[paragraph[0]].paragraphs[paragraph[1]].text
+            if quote.text not in words:
                 self.report(path, (*at, "text"), f"is not word for word in {quote.source}; quotes must be exact "
-                                                 f"(check curly quotes ’ “ ” and spacing){near(quote.text, paragraph)}")
+                                                 f"(check curly quotes ’ “ ” and spacing){near(quote.text, words)}")
 
     def role_dates(self, path: str, location: tuple, start: str, end: str | None) -> None:
         if end is not None and parse_date(end).latest < parse_date(start).earliest:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -26,11 +28,8 @@ def data_copy(tmp_path: Path) -> Path:
 SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
 
 
-def build_site(project: Path, site_dir: Path, *extra_args: str) -> "subprocess.CompletedProcess[str]":
+def build_site(project: Path, site_dir: Path, *extra_args: str) -> subprocess.CompletedProcess[str]:
     """Run a real `mkdocs build --strict` of `project` into `site_dir`; return the finished process."""
-    import os
-    import subprocess
-
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),

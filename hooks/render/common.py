@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 
 from hooks import urls
 from hooks.dates import EdtfDate, parse_date
-from hooks.model import COUNTRY_NAMES, PARAGRAPH_SOURCE, Event, Person, QuoteUse, Site, Timeline
+from hooks.model import COUNTRY_NAMES, Event, Person, QuoteUse, Site, Timeline, paragraph_of
 from hooks.render.cite import cite_details, cite_text
 from hooks.render.html import Glossary, attr, link, native, text
 from hooks.schedule import is_overdue
@@ -32,6 +32,9 @@ class Context:
         return Glossary(self.site.terms.values())
 
 
+_as_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_ascii=False), one encoder for all pages
+
+
 def page(title: str, body: str, *, description: str, classes: str = "", toc: bool = False,
          search_boost: float | None = None, search_exclude: bool = False) -> str:
     """A generated Markdown page: front matter (JSON is valid YAML) and one raw HTML block.
@@ -46,7 +49,7 @@ def page(title: str, body: str, *, description: str, classes: str = "", toc: boo
         meta["search"] = {"boost": search_boost}
     if search_exclude:  # a page that only gathers what other pages say: search finds it there
         meta["search"] = {"exclude": True}
-    front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+    front = "\n".join(f"{key}: {_as_json(value)}" for key, value in meta.items())
     return f"---\n{front}\n---\n\n<div class=\"x-page {classes}\">\n<h1>{text(title)}</h1>\n{body}\n</div>\n"
 
 
@@ -78,10 +81,9 @@ def topic_link(ctx: Context, here: str, topic_id: str) -> str:
 
 def source_link(ctx: Context, here: str, source: str) -> str:
     """An article paragraph ('Title, ¶7') or a reference ('Publisher: Title, date')."""
-    match = PARAGRAPH_SOURCE.fullmatch(source)
-    if match:
-        article = ctx.site.articles[match["article"]]
-        number = match["number"]
+    if paragraph := paragraph_of(source):
+        article_id, number = paragraph
+        article = ctx.site.articles[article_id]
         label = f"{text(article.meta.title)}, ¶{number}"
         return link(urls.link(here, urls.article(article.id), f"p{number}"), label, class_="x-source")
     reference = ctx.site.references[source]
@@ -93,10 +95,10 @@ def source_link(ctx: Context, here: str, source: str) -> str:
 
 def sources_html(ctx: Context, here: str, sources: list[str]) -> str:
     """Sources, with several paragraphs of one article under its title once: 'Title, ¶1, ¶4; …'."""
-    paragraphs: dict[str, list[str]] = {}
+    paragraphs: dict[str, list[int]] = {}
     for source in sources:
-        if match := PARAGRAPH_SOURCE.fullmatch(source):
-            paragraphs.setdefault(match["article"], []).append(match["number"])
+        if paragraph := paragraph_of(source):
+            paragraphs.setdefault(paragraph[0], []).append(paragraph[1])
         else:
             paragraphs.setdefault(source, [])
     parts = []
@@ -138,7 +140,7 @@ def event_item(ctx: Context, here: str, timeline: Timeline, event: Event, *, hea
     ]
     if event.date_basis:
         parts.append(f'<p class="x-event__basis">How the date is known: {text(event.date_basis)}</p>')
-    parts += [quote_html(ctx, here, use) for use in (QuoteUse(q, event, *_paragraph(q.source)) for q in event.quotes)]
+    parts += [quote_html(ctx, here, use) for use in (QuoteUse(q, event, *paragraph_of(q.source)) for q in event.quotes)]
     facts = []
     if event.actors:
         facts.append(f'<span class="x-label">People:</span> {", ".join(person_link(ctx, here, p) for p in event.actors)}')
@@ -162,11 +164,6 @@ def event_citation(ctx: Context, timeline: Timeline, event: Event) -> str:
     citation = cite_text(headline=event.headline, date=event.when.display(), timeline_title=timeline.title,
                          site_name=ctx.site_name, permalink=permalink)
     return cite_details(citation, permalink)
-
-
-def _paragraph(source: str) -> tuple[str, int]:
-    match = PARAGRAPH_SOURCE.fullmatch(source)
-    return match["article"], int(match["number"])
 
 
 def quote_html(ctx: Context, here: str, use: QuoteUse, *, show_speaker: bool = True) -> str:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
 
 from hooks.load import load_site
 from tests.browser.browsing import ARTIFACTS, DESKTOP, PHONE, screenshot
