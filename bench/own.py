@@ -59,13 +59,13 @@ def run_own_code(project: Path) -> Output:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m bench.own PROJECT FLOOR`: time our code in a fresh process, as a build runs it, and
-    write the floor project from its output; prints the timings as one JSON line."""
+    """`python -m bench.own PROJECT [FLOOR]`: time our code in a fresh process, as a build runs it, and
+    write the floor project from its output (if FLOOR is given); prints the timings as one JSON line."""
     from bench.floor import write_floor_project
 
-    project, floor = Path(argv[0]), Path(argv[1])
-    output = run_own_code(project)
-    write_floor_project(project, floor, output)
+    output = run_own_code(Path(argv[0]))
+    if len(argv) > 1:
+        write_floor_project(Path(argv[0]), Path(argv[1]), output)
     print(json.dumps({"seconds": output.seconds, "cpu_seconds": output.cpu_seconds,
                       "export_seconds": output.export_seconds}))
     return 0
