@@ -20,7 +20,7 @@ from hooks.model import (SLUG, Article, ArticleMeta, Block, Event, Person, Refer
                          TimelineHead, Topic)
 from hooks.problems import DataError, Problem, display_path
 from hooks.validate import check_site
-from hooks.yaml_source import Located, SourceError, parse_yaml_all, read_text, split_front_matter
+from hooks.yaml_source import Located, Parsing, SourceError, read_text, split_front_matter
 
 LIST_FILES: dict[str, type[BaseModel]] = {
     "people.yml": Person,
@@ -75,14 +75,18 @@ class Reader:
 
     def read_yaml(self, path: Path) -> Located | None:
         text = self.read_text(path)
-        return None if text is None else self.parse_all([(path, text, 1)])[0]
+        return None if text is None else self.parsed([(path, text, 1)], self.parsing([(path, text, 1)]))[0]
 
-    def parse_all(self, documents: list[tuple[Path, str, int]]) -> list[Located | None]:
-        """Each (path, text, first_line) document parsed (on every core for a large data/), or None
-        where it cannot be read, which is reported."""
-        parsed = parse_yaml_all([(text, first_line) for _, text, first_line in documents], processes=self.processes)
+    def parsing(self, documents: list[tuple[Path, str, int]], *, background: bool = False,
+                processes: int = 1) -> Parsing:
+        """The (path, text, first_line) documents' parsing; see Parsing for `background` and `processes`."""
+        return Parsing([(text, first_line) for _, text, first_line in documents], processes=processes,
+                       background=background and self.processes > 1)
+
+    def parsed(self, documents: list[tuple[Path, str, int]], parsing: Parsing) -> list[Located | None]:
+        """Each document's parsed YAML, or None where it cannot be read, which is reported."""
         found: list[Located | None] = []
-        for (path, _, _), result in zip(documents, parsed):
+        for (path, _, _), result in zip(documents, parsing.result()):
             name = self.name(path)
             if isinstance(result, SourceError):
                 self.report(name, result.line, result.field, result.message)
@@ -106,14 +110,20 @@ class Reader:
 @collecting_less
 def load_site(data_dir: Path, *, processes: int = 1) -> Site:
     """Load and validate everything in data/; raise DataError naming every problem. With processes > 1,
-    a large data/ is parsed in that many processes (`mkdocs serve` passes 1: hooks/parallel.py)."""
+    a large data/ is parsed in up to that many processes (`mkdocs serve` passes 1: hooks/parallel.py)."""
     reader = Reader(Path(data_dir), processes)
     if not reader.data_dir.is_dir():
         raise DataError([Problem(reader.name(reader.data_dir), 1, "folder", "does not exist; expected data/")])
     check_layout(reader)
-    lists = {name: read_list(reader, name, model) for name, model in LIST_FILES.items()}
-    articles = read_articles(reader)
-    timelines = read_timelines(reader)
+    # The timelines are read in another process (for a large data/) while this one reads the rest.
+    timeline_files = timeline_documents(reader)
+    timelines_parsing = reader.parsing(timeline_files, background=True)
+    try:
+        lists = {name: read_list(reader, name, model) for name, model in LIST_FILES.items()}
+        articles = read_articles(reader)
+        timelines = read_timelines(reader, timeline_files, timelines_parsing)
+    finally:
+        timelines_parsing.stop()
     site = Site(
         articles=articles,
         timelines=timelines,
@@ -195,7 +205,9 @@ def read_articles(reader: Reader) -> dict[str, Article]:
         documents.append((path, front, 2))
         bodies.append((body, body_line))
     articles = {}
-    for (path, _, _), (body, body_line), located in zip(documents, bodies, reader.parse_all(documents)):
+    # The timelines take one process (load_site); any other cores share the articles.
+    parsing = reader.parsing(documents, processes=reader.processes - 1)
+    for (path, _, _), (body, body_line), located in zip(documents, bodies, reader.parsed(documents, parsing)):
         if located is None:
             continue
         name = reader.name(path)
@@ -255,15 +267,19 @@ def parse_body(body: str, first_line: int) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def read_timelines(reader: Reader) -> dict[str, Timeline]:
+def timeline_documents(reader: Reader) -> list[tuple[Path, str, int]]:
     documents = []
     for path in sorted((reader.data_dir / "timelines").glob("*.yml")):
         if SLUG.fullmatch(path.stem) and path.is_file() and not path.is_symlink():  # else reported by check_layout
             text = reader.read_text(path)
             if text is not None:
                 documents.append((path, text, 1))
+    return documents
+
+
+def read_timelines(reader: Reader, documents: list[tuple[Path, str, int]], parsing: Parsing) -> dict[str, Timeline]:
     timelines = {}
-    for (path, _, _), located in zip(documents, reader.parse_all(documents)):
+    for (path, _, _), located in zip(documents, reader.parsed(documents, parsing)):
         if located is None:
             continue
         name = reader.name(path)

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from hooks.parallel import map_in_processes
+from hooks.parallel import Background, map_in_processes
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
@@ -99,20 +99,36 @@ def parse_yaml(text: str, *, first_line: int = 1) -> Located:
 PARALLEL_FROM_CHARS = 1_000_000  # below this, starting processes costs more than the reading they share
 
 
-def parse_yaml_all(documents: Sequence[tuple[str, int]], *, processes: int = 1) -> list[Located | SourceError]:
-    """parse_yaml for many (text, first_line) documents, each giving its data or its error. For a
-    large data/ the quick reading, most of the time, runs on `processes` cores; the data comes back
-    as plain values, and anything unusual is read the careful way here."""
-    texts = [text for text, _ in documents]
-    if sum(map(len, texts)) < PARALLEL_FROM_CHARS:
-        processes = 1
-    results: list[Located | SourceError] = []
-    for (text, first_line), quick in zip(documents, map_in_processes(_parse_quickly, texts, processes)):
-        try:
-            results.append(_located(text, first_line, quick))
-        except SourceError as error:
-            results.append(error)
-    return results
+class Parsing:
+    """parse_yaml for many (text, first_line) documents, each giving its data or its error.
+
+    The quick reading is most of the time: for a large batch it runs in `processes` processes, or
+    with background=True in another process that starts at once, while this one goes on with other
+    work until it asks for the result. The data comes back as plain values; anything unusual is read
+    the careful way here.
+    """
+
+    def __init__(self, documents: Sequence[tuple[str, int]], *, processes: int = 1, background: bool = False):
+        self.documents, self.processes = documents, processes
+        self.texts = [text for text, _ in documents]
+        if sum(map(len, self.texts)) < PARALLEL_FROM_CHARS:
+            self.processes, background = 1, False
+        self.work = Background(_parse_quickly, self.texts) if background else None
+
+    def result(self) -> list[Located | SourceError]:
+        quick = self.work.result() if self.work else map_in_processes(_parse_quickly, self.texts, self.processes)
+        results: list[Located | SourceError] = []
+        for (text, first_line), read in zip(self.documents, quick):
+            try:
+                results.append(_located(text, first_line, read))
+            except SourceError as error:
+                results.append(error)
+        return results
+
+    def stop(self) -> None:
+        """Give up a background reading whose result is no longer wanted."""
+        if self.work:
+            self.work.stop()
 
 
 def _located(text: str, first_line: int, quick: tuple[bool, Any]) -> Located:

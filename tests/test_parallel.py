@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 from hooks import yaml_source
-from hooks.parallel import map_in_processes
-from hooks.yaml_source import SourceError, parse_yaml, parse_yaml_all
+from hooks.parallel import Background, map_in_processes
+from hooks.yaml_source import Parsing, SourceError, parse_yaml
 from tests.test_yaml_fast_path import PLAIN, UNUSUAL
 
 
@@ -34,11 +37,13 @@ def outcome(text: str, first_line: int) -> object:
     return ("data", located.data, located.line_of(()), located.line_of((0,)), located.line_of(("a",)))
 
 
-@pytest.mark.parametrize("processes", [1, 2])
-def test_parsing_many_documents_in_processes_reads_each_as_parse_yaml_does(processes, monkeypatch):
+@pytest.mark.parametrize("how", [{"processes": 1}, {"processes": 2}, {"background": True}])
+def test_parsing_many_documents_in_processes_reads_each_as_parse_yaml_does(how, monkeypatch):
     monkeypatch.setattr(yaml_source, "PARALLEL_FROM_CHARS", 0)  # share out even these few short texts
     documents = [(text, first_line) for first_line, text in enumerate(PLAIN + UNUSUAL, start=1)]
-    results = parse_yaml_all(documents, processes=processes)
+    parsing = Parsing(documents, **how)
+    assert (parsing.work is not None) == ("background" in how)
+    results = parsing.result()
     assert [type(result) for result in results].count(SourceError) > 0  # unusual ones include real errors
     for (text, first_line), result in zip(documents, results):
         if isinstance(result, SourceError):
@@ -46,3 +51,17 @@ def test_parsing_many_documents_in_processes_reads_each_as_parse_yaml_does(proce
         else:
             got = ("data", result.data, result.line_of(()), result.line_of((0,)), result.line_of(("a",)))
         assert got == outcome(text, first_line), text
+
+
+def test_work_in_the_background_runs_while_this_process_goes_on():
+    work = Background(lambda n: (os.getpid(), n + 1), [1, 2, 3])
+    here = os.getpid()
+    results = work.result()
+    assert [n for _, n in results] == [2, 3, 4]
+    assert {pid for pid, _ in results} != {here}, "the work ran in another process"
+
+
+def test_work_stopped_before_its_results_leaves_no_process_behind():
+    work = Background(lambda seconds: time.sleep(seconds), [60])
+    work.stop()
+    assert not work.worker.is_alive()
