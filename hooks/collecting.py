@@ -1,10 +1,12 @@
-"""Python's cycle collector, paused in part while a build makes its many small objects.
+"""Python's cycle collector, paused while a build makes its many small objects.
 
-Loading and rendering allocate hundreds of thousands of dicts, lists and models that all live until
-the build ends. With the default thresholds the collector runs every 700 new objects and, every so
-often, walks the whole heap, which grows with the archive: measured on a synthetic 5,000-article
-archive, rendering took 15.4 s with the defaults and 11.7 s with the young generation collected
-every 50,000 objects instead. Cycles are still collected, only less often.
+Loading and rendering allocate millions of dicts, lists, strings and models, nearly all of which live
+until the build ends (or are freed at once by reference counting). The collector would walk each of
+them at least twice on their way to the oldest generation, for nothing. On a synthetic 5,000-article
+archive, loading and rendering (in one process) took 17.7, 17.8 and 14.6 s with CPython's default
+thresholds, against 15.3, 13.2 and 10.2 s with the collector paused (paired runs), at the same peak
+memory (734 MB): there is no cyclic garbage to speak of. Reference counting still frees everything
+not in a cycle, and any cycles made meanwhile go at the first automatic collection after the pause.
 """
 
 from __future__ import annotations
@@ -14,24 +16,21 @@ import gc
 from collections.abc import Callable
 from typing import TypeVar
 
-YOUNG_THRESHOLD = 50_000  # new objects between collections of the young generation (CPython's default: 700)
-
 Result = TypeVar("Result")
 
 
-def collecting_less(function: Callable[..., Result]) -> Callable[..., Result]:
-    """Run the function with the young generation collected every YOUNG_THRESHOLD objects; the
-    thresholds in force before are restored afterwards, however the function ends."""
+def collection_paused(function: Callable[..., Result]) -> Callable[..., Result]:
+    """Run the function with the cycle collector off; it is on again afterwards if it was before,
+    however the function ends."""
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs) -> Result:
-        before = gc.get_threshold()
-        if before[0] == 0 or before[0] >= YOUNG_THRESHOLD:  # collection off, or already rarer
-            return function(*args, **kwargs)
-        gc.set_threshold(YOUNG_THRESHOLD, *before[1:])
+        was_enabled = gc.isenabled()
+        gc.disable()
         try:
             return function(*args, **kwargs)
         finally:
-            gc.set_threshold(*before)
+            if was_enabled:
+                gc.enable()
 
     return wrapper

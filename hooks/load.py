@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from hooks.collecting import collecting_less
+from hooks.collecting import collection_paused
 from hooks.model import (SLUG, Article, ArticleMeta, Block, Event, Person, Reference, Site, Term, Timeline,
                          TimelineHead, Topic)
 from hooks.problems import DataError, Problem, display_path
@@ -107,7 +107,7 @@ class Reader:
             return None
 
 
-@collecting_less
+@collection_paused
 def load_site(data_dir: Path, *, processes: int = 1) -> Site:
     """Load and validate everything in data/; raise DataError naming every problem. With processes > 1,
     a large data/ is parsed in up to that many processes (`mkdocs serve` passes 1: hooks/parallel.py)."""

@@ -6,34 +6,36 @@ import gc
 
 import pytest
 
-from hooks.collecting import YOUNG_THRESHOLD, collecting_less
+from hooks.collecting import collection_paused
 
 
 @pytest.fixture
-def default_thresholds():
-    before = gc.get_threshold()
-    gc.set_threshold(700, 10, 10)
+def collector_on():
+    was_enabled = gc.isenabled()
+    gc.enable()
     yield
-    gc.set_threshold(*before)
+    if was_enabled:
+        gc.enable()
+    else:
+        gc.disable()
 
 
-def test_the_young_generation_is_collected_less_often_during_the_call_only(default_thresholds):
-    seen = collecting_less(gc.get_threshold)()
-    assert seen == (YOUNG_THRESHOLD, 10, 10)
-    assert gc.get_threshold() == (700, 10, 10)
+def test_the_collector_is_off_during_the_call_only(collector_on):
+    assert collection_paused(gc.isenabled)() is False
+    assert gc.isenabled()
 
 
-def test_the_thresholds_come_back_when_the_call_fails(default_thresholds):
-    @collecting_less
+def test_the_collector_comes_back_when_the_call_fails(collector_on):
+    @collection_paused
     def failing():
         raise ValueError("bad data")
 
     with pytest.raises(ValueError):
         failing()
-    assert gc.get_threshold() == (700, 10, 10)
+    assert gc.isenabled()
 
 
-def test_collection_switched_off_by_the_caller_stays_off(default_thresholds):
-    gc.set_threshold(0)
-    assert collecting_less(gc.get_threshold)()[0] == 0
-    assert gc.get_threshold()[0] == 0
+def test_a_collector_switched_off_by_the_caller_stays_off(collector_on):
+    gc.disable()
+    collection_paused(lambda: None)()
+    assert not gc.isenabled()
