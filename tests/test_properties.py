@@ -231,7 +231,7 @@ def test_glossary_tooltips_stay_inert_in_generated_and_hand_written_pages(term, 
 FORMS = st.lists(st.sampled_from(["UN", "UN Security Council", "Security Council", "ROK", "ROK-US", "US", "SU",
                                   "a", "ab", "b", "bc", "abc", "Q&A", "THAAD", "THAAD battery"]),
                  min_size=1, max_size=6, unique=True)
-EDGES = ["-", "&", "#", " ", "_", "x", "é", "1", "\n", "UN", "S", "battery", " battery"]
+EDGES = ["-", "&", "#", " ", "_", "x", "é", "𝒳", "한", "1", "\n", "UN", "S", "battery", " battery"]  # 𝒳: beyond U+FFFF
 
 
 @settings(max_examples=400, deadline=None)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-import ahocorasick
+import ahocorasick_rs
 
 from hooks.model import Term
 
@@ -61,7 +61,7 @@ def join(items: Iterable[str], separator: str = ", ") -> str:
 class Glossary:
     """Marks every glossary term in a text as <abbr title="…">.
 
-    Aho-Corasick (pyahocorasick) finds the leftmost-longest term forms in one pass over the text;
+    Aho-Corasick (ahocorasick_rs) finds the leftmost-longest term forms in one pass over the text;
     the regex below is the definition of a match and decides the rare text where a found form is
     part of a longer word. Both give the same result (tests/test_properties.py checks it).
     """
@@ -73,15 +73,11 @@ class Glossary:
             for form in (term.term, *term.aliases):
                 self.titles[html.escape(form, quote=False)] = title
         self.marked = {form: f'<abbr title="{attr(title)}">{form}</abbr>' for form, title in self.titles.items()}
-        forms = sorted(self.titles, key=len, reverse=True)
+        forms = self.forms = sorted(self.titles, key=len, reverse=True)
         # Whole words only ("ROK" but not "BROKEN"); longest form first ("UN Security Council" over "UN").
         self.pattern = re.compile(r"(?<![\w&#-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])") if forms else None
-        self.automaton = None
-        if forms:
-            self.automaton = ahocorasick.Automaton()
-            for form in forms:
-                self.automaton.add_word(form, form)
-            self.automaton.make_automaton()
+        self.automaton = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) \
+            if forms else None
 
     def mark(self, value: str) -> str:
         """Escaped text with <abbr> around each term."""
@@ -89,11 +85,10 @@ class Glossary:
         if self.automaton is None:
             return escaped
         pieces, done = [], 0
-        for last, form in self.automaton.iter_long(escaped):
-            start, end = last + 1 - len(form), last + 1
+        for index, start, end in self.automaton.find_matches_as_indexes(escaped, overlapping=False):
             if (start and _WORD_BEFORE.match(escaped, start - 1)) or _WORD_AFTER.match(escaped, end):
                 return self.mark_by_pattern(escaped)  # inside a word: a shorter form or a later one may fit
-            pieces += (escaped[done:start], self.marked[form])
+            pieces += (escaped[done:start], self.marked[self.forms[index]])
             done = end
         if not pieces:
             return escaped
