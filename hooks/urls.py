@@ -81,18 +81,22 @@ def link(from_src: str, to_src: str, anchor: str = "") -> str:
 
 @lru_cache(maxsize=1 << 16)  # a page links to the same few pages many times
 def _relative_url(from_src: str, to_src: str) -> str:
-    relative = _relative_dir(page_dir(from_src), page_dir(to_src))
+    """posixpath.relpath for two page folders, by string alone: relpath asks the OS for the working
+    directory on every call, and a build makes hundreds of thousands."""
+    here, target = _folders(from_src), _folders(to_src)
+    common = 0
+    for here_part, target_part in zip(here, target):
+        if here_part != target_part:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(here) - common) + list(target[common:]))
     return f"{relative}/" if relative else "./"
 
 
-def _relative_dir(here: str, target: str) -> str:
-    """posixpath.relpath for two page folders ('a/b/', '' for the root), by string alone: relpath
-    asks the OS for the working directory on every call, and a build makes hundreds of thousands."""
-    here_parts, target_parts = here.split("/")[:-1], target.split("/")[:-1]
-    common = 0
-    while common < min(len(here_parts), len(target_parts)) and here_parts[common] == target_parts[common]:
-        common += 1
-    return "/".join([".."] * (len(here_parts) - common) + target_parts[common:])
+@lru_cache(maxsize=1 << 14)  # one entry a page: the same pages are linked from and to again and again
+def _folders(src_path: str) -> tuple[str, ...]:
+    """'articles/x.md' -> ('articles', 'x'); the home page -> ()."""
+    return tuple(page_dir(src_path).split("/")[:-1])
 
 
 def file_link(from_src: str, file_path: str) -> str:
