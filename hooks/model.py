@@ -214,7 +214,7 @@ class Event(Strict):
     quotes: list[Quote] = _none_yet()
     corrections: list[Correction] = _none_yet()
 
-    @property
+    @cached_property  # read on every page that shows the event; the model is frozen, so it cannot go stale
     def when(self) -> EdtfDate:
         return parse_date(self.date)
 
