@@ -270,7 +270,7 @@ class Article:
     def paragraphs(self) -> dict[int, Block]:
         return {block.number: block for block in self.blocks if block.number}
 
-    @property
+    @cached_property
     def published(self) -> EdtfDate:
         return parse_date(self.meta.published)
 
