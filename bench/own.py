@@ -8,6 +8,7 @@ Keep it in step with hooks/mkdocs_hooks.py (tests/test_bench.py fails when an AP
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import time
@@ -47,6 +48,7 @@ def run_own_code(project: Path) -> Output:
     ctx = Context(site, site_name=SITE_NAME, site_url=SITE_URL, today=today)
     pages = render_site(site, ctx, processes=available_cores())
     abbreviation_glossary(ctx)
+    gc.freeze()  # as on_config does at the end of a build's setup
     hand_written = {}
     for path in sorted((project / "docs").rglob("*.md")):
         markdown = path.read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ from tests.conftest import copy_project
 # Builds the project in one process as `mkdocs serve` rebuilds it (the hook module and its caches
 # live on), editing one event between rebuilds, then once more as a fresh `mkdocs build`.
 REBUILDS = textwrap.dedent("""
-    import json, re, sys
+    import gc, json, re, sys
     from pathlib import Path
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -40,6 +40,9 @@ REBUILDS = textwrap.dedent("""
     timeline.write_text(edited, encoding="utf-8")
     hooks = build_as("serve", out / "edited")
     stats["edited"] = [hooks._search_cache.hits, hooks._search_cache.misses]
+    stats["frozen_after_serving"] = gc.get_freeze_count()  # rebuilds' leftovers stay collectable
+    build_as("build", out / "built")
+    stats["frozen_after_a_build"] = gc.get_freeze_count()
     (out / "stats.json").write_text(json.dumps(stats))
 """)
 
@@ -68,6 +71,8 @@ def test_rebuilds_index_the_same_as_a_fresh_build(tmp_path: Path):
     assert index("second") == index("first")
     assert index("edited") == index("fresh")  # the edit is in the index, exactly as a fresh build has it
     assert any("Edited during the preview" in entry["title"] for entry in index("edited")["docs"])
+    # A one-off build freezes what it made (the collector never walks it again); serve never does.
+    assert stats["frozen_after_serving"] == 0 and stats["frozen_after_a_build"] > 0
     theme_files = sorted(p.relative_to(out / "fresh").as_posix() for p in (out / "fresh" / "assets").rglob("*"))
     assert theme_files == sorted(p.relative_to(out / "edited").as_posix() for p in (out / "edited" / "assets").rglob("*"))
 
