@@ -71,12 +71,16 @@ class Background:
 
 def _work(function: Callable, items: Sequence, sending) -> None:  # noqa: ANN001 (a multiprocessing Connection)
     try:
-        sending.send(("done", [function(item) for item in items]))
+        outcome = ("done", [function(item) for item in items])
     except Exception as error:  # noqa: BLE001 (handed to the parent, which raises it)
-        try:
-            sending.send(("failed", error))
-        except Exception:  # noqa: BLE001 (an error that cannot be pickled: send its text)
-            sending.send(("failed", RuntimeError("".join(traceback.format_exception(error)))))
+        outcome = ("failed", error)
+    try:
+        sending.send(outcome)
+    except OSError:
+        pass  # the parent stopped waiting (Background.stop)
+    except Exception:  # noqa: BLE001 (something that cannot be pickled: send what went wrong, as text)
+        failure = "".join(traceback.format_exception(outcome[1])) if outcome[0] == "failed" else ""
+        sending.send(("failed", RuntimeError(f"{failure}{traceback.format_exc()}")))
     finally:
         sending.close()
 

@@ -65,3 +65,15 @@ def test_work_stopped_before_its_results_leaves_no_process_behind():
     work = Background(lambda seconds: time.sleep(seconds), [60])
     work.stop()
     assert not work.worker.is_alive()
+
+
+def test_an_error_that_cannot_be_sent_back_still_reaches_the_caller_as_text():
+    class Unpicklable(Exception):
+        def __reduce__(self):
+            raise TypeError("not picklable")
+
+    def fail(n):
+        raise Unpicklable(f"item {n} failed")
+
+    with pytest.raises(RuntimeError, match="item 1 failed"):
+        Background(fail, [1]).result()
