@@ -75,7 +75,10 @@ class Reader:
 
     def read_yaml(self, path: Path) -> Located | None:
         text = self.read_text(path)
-        return None if text is None else self.parsed([(path, text, 1)], self.parsing([(path, text, 1)]))[0]
+        if text is None:
+            return None
+        document = [(path, text, 1)]
+        return self.parsed(document, self.parsing(document))[0]
 
     def parsing(self, documents: list[tuple[Path, str, int]], *, background: bool = False,
                 processes: int = 1) -> Parsing:
