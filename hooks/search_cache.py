@@ -3,7 +3,7 @@
 Material's search plugin parses every page's HTML and cuts its Chinese text into words with jieba on
 every rebuild: a third of a small site's rebuild, for pages that mostly did not change. A page's
 entries depend only on what `_key` reads, so they are kept from one rebuild to the next and replayed
-when none of it changed. The index written is the same, entry for entry (tests/test_search_cache.py).
+when none of it changed. The index written is the same, entry for entry (tests/test_serve_caches.py).
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from hooks import urls
 from hooks.collecting import collection_paused
-from hooks.parallel import map_in_processes
 from hooks.model import Site
+from hooks.parallel import map_in_processes
 from hooks.render.articles import article_page, articles_index, articles_year_pages
 from hooks.render.common import Context
 from hooks.render.corrections import corrections_page

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hooks import urls
 from hooks.render.common import Context, date_html
 from hooks.render.html import link, text
+from hooks.render.lists import event_when, newest_first
 from hooks.schedule import is_upcoming, upcoming_events
 
 LATEST_EVENTS_MARKER = "<!-- explainer:latest-events -->"
@@ -15,7 +16,7 @@ LATEST_COUNT = 5
 def latest_events(ctx: Context, here: str = urls.HOME, count: int = LATEST_COUNT) -> str:
     """The newest events across all timelines, each linking to its permalink."""
     happened = [pair for pair in ctx.site.events.values() if not is_upcoming(pair[1], ctx.today)]
-    events = sorted(happened, key=lambda pair: pair[1].when.sort_key(), reverse=True)[:count]
+    events = newest_first(happened, event_when)[:count]
     items = []
     for timeline, event in events:
         url = urls.link(here, urls.timeline(timeline.id), event.id)
@@ -33,7 +34,6 @@ def upcoming_block(ctx: Context, here: str = urls.HOME) -> str:
         url = urls.link(here, urls.timeline(timeline.id), event.id)
         items.append(f'<li>{date_html(event.when)}: {link(url, text(event.headline))}</li>')
     return "## Upcoming\n\n" + '<ul class="x-upcoming">\n' + "\n".join(items) + "\n</ul>"
-
 
 
 def fill_markers(ctx: Context, markdown: str, here: str) -> str:

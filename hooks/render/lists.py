@@ -48,8 +48,13 @@ def newest_first(items: Iterable[Item], when: Callable[[Item], EdtfDate]) -> lis
 
 def by_year(items: Iterable[Item], when: Callable[[Item], EdtfDate]) -> dict[int, list[Item]]:
     """Items by the year they start in, newest year first, newest first within it."""
+    return years_of(newest_first(items, when), when)
+
+
+def years_of(newest: list[Item], when: Callable[[Item], EdtfDate]) -> dict[int, list[Item]]:
+    """Items already newest first, by the year they start in."""
     years: dict[int, list[Item]] = {}
-    for item in newest_first(items, when):
+    for item in newest:
         years.setdefault(when(item).start.year, []).append(item)
     return years
 
@@ -145,9 +150,8 @@ class Digest:
             return
         kinds = ["events", "articles", "quotes"] if self.quotes_by_year else ["events", "articles"]
         for kind in kinds:
-            for item in self._newest_first(kind):  # newest year first, newest first within it
-                year = self._when(kind)(item).start.year
-                self.years.setdefault(year, {"events": [], "quotes": [], "articles": []})[kind].append(item)
+            for year, items in years_of(self._newest_first(kind), self._when(kind)).items():
+                self.years.setdefault(year, {"events": [], "quotes": [], "articles": []})[kind] = items
         self.years = dict(sorted(self.years.items(), reverse=True))
 
     def latest(self, kind: str) -> list:

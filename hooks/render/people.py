@@ -103,6 +103,7 @@ def person_year_pages(ctx: Context, person: Person, digest: Digest | None = None
     return year_pages(digest, page_for=lambda year: urls.person_year(person.id, year), title=person.name,
                       lede=lede, sections=sections, contents="events, quotes and articles", classes="x-person-page")
 
+
 def people_index(ctx: Context) -> str:
     here = urls.PEOPLE
     people = sorted(ctx.site.people.values(), key=lambda p: (country_name(p.country), p.name))

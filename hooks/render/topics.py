@@ -73,6 +73,7 @@ def topic_year_pages(ctx: Context, topic: Topic, digest: Digest | None = None) -
     return year_pages(digest, page_for=lambda year: urls.topic_year(topic.id, year), title=topic.title,
                       lede=lede, sections=sections, contents="events and articles", classes="x-topic-page")
 
+
 def topics_index(ctx: Context) -> str:
     here = urls.TOPICS
     items = []
