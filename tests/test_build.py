@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 
-
 from hooks.model import PARAGRAPH_SOURCE
 from tests.html_index import resolve
 
