@@ -11,8 +11,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import traceback
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
 
 MAX_PROCESSES = 4  # a cap on a big machine: each process sends its results back, and was measured on 2 cores only
 
@@ -31,47 +32,64 @@ def can_fork() -> bool:
 
 
 class Background:
-    """[function(item) for item in items], started in a forked process while this one goes on.
-    Without fork, the work is done here when its result is asked for."""
+    """[function(item) for item in items], begun at once in forked worker processes while this one goes
+    on; when the results are asked for, this process joins in. Each process claims the next item from a
+    shared counter, so the shares even out however much the items differ in cost. Without fork, this
+    process does all the work when the results are asked for."""
 
-    def __init__(self, function: Callable[[Item], Result], items: Sequence[Item]):
+    def __init__(self, function: Callable[[Item], Result], items: Sequence[Item], workers: int = 1):
         self.function, self.items = function, items
-        self.worker = None
-        if can_fork():
-            context = multiprocessing.get_context("fork")
-            self.receiving, sending = context.Pipe(duplex=False)
-            # Daemonic: if this process ends before asking for the results, the worker ends with it.
-            self.worker = context.Process(target=_work, args=(function, items, sending), daemon=True)
-            self.worker.start()
+        self.workers: list[tuple[multiprocessing.Process, Connection]] = []
+        self.next_item = None
+        if workers < 1 or not items or not can_fork():
+            return
+        context = multiprocessing.get_context("fork")
+        self.next_item = context.Value("q", 0)  # the index of the next item nobody has claimed yet
+        for _ in range(min(workers, len(items))):
+            receiving, sending = context.Pipe(duplex=False)
+            # Daemonic: if this process ends before asking for the results, the workers end with it.
+            worker = context.Process(target=_work, args=(function, items, self.next_item, sending), daemon=True)
+            worker.start()
             sending.close()  # only the worker's end stays open: if it dies without sending, recv() sees the end
+            self.workers.append((worker, receiving))
 
     def result(self) -> list[Result]:
-        """The results (waiting for them), or the error the work raised."""
-        if self.worker is None:
+        """The results in item order (this process claims what is left, then waits for the workers'),
+        or the error the work raised."""
+        if not self.workers:
             return [self.function(item) for item in self.items]
         try:
-            outcome, value = self.receiving.recv()
-        except EOFError:
-            raise RuntimeError(f"a worker process ended without its results (exit code {self.worker.exitcode})") from None
+            done = {index: self.function(self.items[index]) for index in _claims(self.next_item, len(self.items))}
+            for worker, receiving in self.workers:
+                done |= _received(worker, receiving)
         finally:
-            self.receiving.close()
-            self.worker.join()  # it exits once its results are sent
-        if outcome == "failed":
-            raise value
-        return value
+            self.stop()
+        return [done[index] for index in range(len(self.items))]
 
     def stop(self) -> None:
         """End the work without its results (when what it was for has failed)."""
-        if self.worker is not None:
-            self.receiving.close()
-            if self.worker.is_alive():
-                self.worker.terminate()
-            self.worker.join()
+        for worker, receiving in self.workers:
+            receiving.close()
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
 
 
-def _work(function: Callable, items: Sequence, sending) -> None:  # noqa: ANN001 (a multiprocessing Connection)
+def _claims(next_item, count: int) -> Iterator[int]:  # noqa: ANN001 (a multiprocessing Value)
+    """The indexes this process claims, one at a time, until every item is taken."""
+    while True:
+        with next_item.get_lock():
+            index = next_item.value
+            next_item.value = index + 1
+        if index >= count:
+            return
+        yield index
+
+
+def _work(function: Callable, items: Sequence, next_item, sending: Connection) -> None:  # noqa: ANN001
+    """A worker: results of the items it claims, sent back as {index: result}."""
     try:
-        outcome = ("done", [function(item) for item in items])
+        outcome = ("done", {index: function(items[index]) for index in _claims(next_item, len(items))})
     except Exception as error:  # noqa: BLE001 (handed to the parent, which raises it)
         outcome = ("failed", error)
     try:
@@ -85,17 +103,19 @@ def _work(function: Callable, items: Sequence, sending) -> None:  # noqa: ANN001
         sending.close()
 
 
+def _received(worker: multiprocessing.Process, receiving: Connection) -> dict[int, Any]:
+    try:
+        outcome, value = receiving.recv()
+    except EOFError:
+        raise RuntimeError(f"a worker process ended without its results (exit code {worker.exitcode})") from None
+    worker.join()  # it exits once its results are sent
+    if outcome == "failed":
+        raise value
+    return value
+
+
 def map_in_processes(function: Callable[[Item], Result], items: Sequence[Item], processes: int) -> list[Result]:
     """[function(item) for item in items], shared out among `processes` processes (this one included)."""
-    if processes <= 1 or len(items) < 2 or not can_fork():
+    if processes <= 1 or len(items) < 2:
         return [function(item) for item in items]
-    processes = min(processes, len(items))
-    # Item i goes to process i % processes: neighbours differ in size (a timeline, then an article),
-    # and dealing them round-robin evens out the shares.
-    others = [Background(function, items[share::processes]) for share in range(1, processes)]
-    try:
-        shares = [[function(item) for item in items[0::processes]], *(other.result() for other in others)]
-    finally:
-        for other in others:
-            other.stop()
-    return [shares[index % processes][index // processes] for index in range(len(items))]
+    return Background(function, items, workers=processes - 1).result()

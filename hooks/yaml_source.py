@@ -104,8 +104,8 @@ class Parsing:
 
     The quick reading is most of the time: for a large batch it runs in `processes` processes, or
     with background=True in another process that starts at once, while this one goes on with other
-    work until it asks for the result. The data comes back as plain values; anything unusual is read
-    the careful way here.
+    work until it asks for the result and then takes its share of what is left. The data comes back
+    as plain values; anything unusual is read the careful way here.
     """
 
     def __init__(self, documents: Sequence[tuple[str, int]], *, processes: int = 1, background: bool = False):
