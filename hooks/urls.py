@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from functools import lru_cache
 
 HOME = "index.md"
@@ -61,6 +60,7 @@ def schema(name: str) -> str:
     return f"data/{name}.schema.json"
 
 
+@lru_cache(maxsize=1 << 14)  # one entry a page: every link to it asks
 def page_dir(src_path: str) -> str:
     """The folder a page is served from with directory URLs: 'articles/x.md' -> 'articles/x/'."""
     stem = src_path.removesuffix(".md")
@@ -72,36 +72,23 @@ def page_dir(src_path: str) -> str:
 
 
 def link(from_src: str, to_src: str, anchor: str = "") -> str:
-    """A relative URL from one page to another (or an anchor on it), as the browser needs it."""
-    if from_src == to_src and anchor:
-        return f"#{anchor}"
-    url = _relative_url(from_src, to_src)
+    """A relative URL from one page to another (or an anchor on it): up to the site root, then down to
+    the page. Every page at one depth writes a link the same way (even to itself, which the browser
+    treats as a jump within the page), so HTML that varies only by its links is made once per depth
+    (hooks/render/common.py: `per_depth`)."""
+    url = f"{up_to_root(from_src)}{page_dir(to_src)}" or "./"
     return f"{url}#{anchor}" if anchor else url
 
 
-@lru_cache(maxsize=1 << 16)  # a page links to the same few pages many times
-def _relative_url(from_src: str, to_src: str) -> str:
-    """posixpath.relpath for two page folders, by string alone: relpath asks the OS for the working
-    directory on every call, and a build makes hundreds of thousands."""
-    here, target = _folders(from_src), _folders(to_src)
-    common = 0
-    for here_part, target_part in zip(here, target):
-        if here_part != target_part:
-            break
-        common += 1
-    relative = "/".join([".."] * (len(here) - common) + list(target[common:]))
-    return f"{relative}/" if relative else "./"
-
-
-@lru_cache(maxsize=1 << 14)  # one entry a page: the same pages are linked from and to again and again
-def _folders(src_path: str) -> tuple[str, ...]:
-    """'articles/x.md' -> ('articles', 'x'); the home page -> ()."""
-    return tuple(page_dir(src_path).split("/")[:-1])
+@lru_cache(maxsize=1 << 14)  # one entry a page
+def up_to_root(src_path: str) -> str:
+    """'../' once per folder the page is served from: '' for the home page, '../../' for 'articles/x.md'."""
+    return "../" * page_dir(src_path).count("/")
 
 
 def file_link(from_src: str, file_path: str) -> str:
     """A relative URL from a page to a generated file ('data/events.json')."""
-    return posixpath.relpath(file_path, page_dir(from_src) or ".")
+    return f"{up_to_root(from_src)}{file_path}"
 
 
 def absolute(site_url: str, to_src: str, anchor: str = "") -> str:

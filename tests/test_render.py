@@ -11,7 +11,7 @@ import pytest
 from hooks import urls
 from hooks.load import load_site
 from hooks.model import Term
-from hooks.render import render_site
+from hooks.render import jobs, render_site
 from hooks.render.common import Context
 from hooks.render.html import Glossary, inert_markdown, text
 
@@ -46,6 +46,14 @@ def test_golden_pages(pages):
         assert content == expected[path], f"{path} differs from tests/golden/{path} (UPDATE_GOLDEN=1 to accept)"
 
 
+def test_html_made_once_per_depth_is_what_each_page_would_make_alone(pages):
+    site = load_site(FIXTURE)
+    alone = {}
+    for job in jobs(site):  # each page with a context of its own: nothing made for another page is reused
+        alone |= job(golden_context(site))
+    assert alone == pages
+
+
 def test_rendering_is_deterministic(pages):
     site = load_site(FIXTURE)
     assert render_site(site, golden_context(site)) == pages
@@ -55,8 +63,17 @@ def test_relative_links_between_pages():
     assert urls.link(urls.article("a"), urls.timeline("t"), "ev") == "../../timelines/t/#ev"
     assert urls.link(urls.HOME, urls.person("p")) == "people/p/"
     assert urls.link(urls.QUOTES, urls.article("a"), "p3") == "../articles/a/#p3"
-    assert urls.link(urls.timeline("t"), urls.timeline("t"), "ev") == "#ev"
-    assert urls.link(urls.person("p"), urls.PEOPLE) == "../"
+    assert urls.link(urls.person("p"), urls.PEOPLE) == "../../people/"
+    assert urls.link(urls.HOME, urls.HOME) == "./"
+    assert urls.link(urls.person_year("p", 2024), urls.person("p"), "quotes") == "../../../people/p/#quotes"
+    assert urls.file_link(urls.DATA, urls.EVENTS_JSON) == "../data/events.json"
+
+
+def test_a_link_is_written_alike_from_every_page_at_one_depth():
+    """So that per_depth may make HTML that links to other pages once per depth, not once per page."""
+    for target, anchor in [(urls.timeline("t"), "ev"), (urls.person("p"), ""), (urls.HOME, "")]:
+        assert urls.link(urls.timeline("t"), target, anchor) == urls.link(urls.person("q"), target, anchor)
+    assert urls.link(urls.timeline("t"), urls.timeline("t"), "ev") == "../../timelines/t/#ev"  # a jump within the page
 
 
 def test_text_is_escaped_and_markdown_inert():

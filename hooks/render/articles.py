@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hooks import urls
 from hooks.model import Article
-from hooks.render.common import (Context, corrections_html, date_html, page, person_label, quote_html, topic_link)
+from hooks.render.common import (Context, article_link, corrections_html, date_html, page, person_label, quote_html,
+                                 topic_link)
 from hooks.render.html import attr, link, text
 from hooks.render.lists import SEARCH_EXCLUDE, article_when, by_year, newest_first, year_neighbours
 
@@ -75,7 +76,7 @@ def article_cards(ctx: Context, here: str, articles: list[Article]) -> str:
     """Cards, newest first. Their summaries are the articles' ledes, which search finds on the articles."""
     items = []
     for article in articles:
-        title = link(urls.link(here, urls.article(article.id)), text(article.meta.title))
+        title = article_link(ctx, here, article.id)
         publisher = text(article.meta.publisher) if article.meta.publisher else "publisher not recorded"
         items.append(f'<li class="x-card"><h2 class="x-card__title">{title}</h2>'
                      f'<p class="x-muted">{date_html(article.published)} · {publisher}</p>'

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
+from collections.abc import Callable, Hashable
+from functools import cached_property, lru_cache, wraps
 
 from hooks import urls
 from hooks.dates import EdtfDate, parse_date
@@ -26,6 +27,8 @@ class Context:
     site_name: str = ""
     site_url: str = ""  # where the site is published; citations and downloads need full addresses
     today: date = field(default_factory=date.today)  # decides which scheduled events are still upcoming
+    fragments: dict = field(default_factory=dict, repr=False, compare=False)  # see per_depth
+
 
     @cached_property
     def glossary(self) -> Glossary:
@@ -63,6 +66,23 @@ def _date_html(date_text: str) -> str:
     return f'<time datetime="{when.start.iso()}">{text(when.display())}</time>'
 
 
+def per_depth(render: Callable[..., str]) -> Callable[..., str]:
+    """For HTML that depends on the page it is on only through the page's links: made once per build
+    and page depth (a link is written alike from every page at one depth: hooks/urls.py), not once
+    per page. `render(ctx, here, *ids)` takes hashable arguments after `here`."""
+
+    @wraps(render)
+    def cached(ctx: Context, here: str, *ids: Hashable) -> str:
+        key = (render, urls.up_to_root(here), *ids)
+        made = ctx.fragments.get(key)
+        if made is None:
+            made = ctx.fragments[key] = render(ctx, here, *ids)
+        return made
+
+    return cached
+
+
+@per_depth
 def person_link(ctx: Context, here: str, person_id: str) -> str:
     person = ctx.site.people[person_id]
     return link(urls.link(here, urls.person(person_id)), text(person.name), class_="x-person")
@@ -75,10 +95,12 @@ def person_label(person: Person) -> str:
     return f"{text(person.name)} ({native(person.native_name, person.native_lang)})"
 
 
+@per_depth
 def topic_link(ctx: Context, here: str, topic_id: str) -> str:
     return link(urls.link(here, urls.topic(topic_id)), text(ctx.site.topics[topic_id].title), class_="x-topic")
 
 
+@per_depth
 def source_link(ctx: Context, here: str, source: str) -> str:
     """An article paragraph ('Title, ¶7') or a reference ('Publisher: Title, date')."""
     if paragraph := paragraph_of(source):
@@ -106,13 +128,22 @@ def sources_html(ctx: Context, here: str, sources: list[str]) -> str:
         if not numbers:
             parts.append(source_link(ctx, here, key))
             continue
-        article_url = urls.link(here, urls.article(key))
-        title = ctx.site.articles[key].meta.title
-        pilcrows = ", ".join(link(urls.link(here, urls.article(key), f"p{n}"), f"¶{n}", class_="x-source",
-                                  aria_label=f"{title}, paragraph {n}") for n in numbers)
-        title = link(article_url, text(title))
-        parts.append(f"<cite>{title}</cite>, {pilcrows}")
+        pilcrows = ", ".join(paragraph_link(ctx, here, key, number) for number in numbers)
+        parts.append(f"<cite>{article_link(ctx, here, key)}</cite>, {pilcrows}")
     return "; ".join(parts)
+
+
+@per_depth
+def article_link(ctx: Context, here: str, article_id: str) -> str:
+    return link(urls.link(here, urls.article(article_id)), text(ctx.site.articles[article_id].meta.title))
+
+
+@per_depth
+def paragraph_link(ctx: Context, here: str, article_id: str, number: int) -> str:
+    """'¶4', named in full for screen readers (a list of bare numbers says nothing out of context)."""
+    title = ctx.site.articles[article_id].meta.title
+    return link(urls.link(here, urls.article(article_id), f"p{number}"), f"¶{number}", class_="x-source",
+                aria_label=f"{title}, paragraph {number}")
 
 
 def event_item(ctx: Context, here: str, timeline: Timeline, event: Event, *, heading: str = "h3",

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from hooks import urls
 from hooks.dates import EdtfDate, parse_date
 from hooks.model import Article, Event, QuoteUse, Site, Timeline
-from hooks.render.common import Context, date_html, event_item, page
+from hooks.render.common import Context, article_link, date_html, event_item, page, per_depth
 from hooks.render.html import link, text
 
 FULL_EVENTS = 20     # events shown in full on a person or topic page
@@ -79,20 +79,22 @@ def quote_when(site: Site) -> Callable[[QuoteUse], EdtfDate]:
     return lambda use: use.event.when if use.event else site.articles[use.article_id].published
 
 
-def compact_event(here: str, timeline: Timeline, event: Event) -> str:
+@per_depth
+def compact_event(ctx: Context, here: str, event_id: str) -> str:
+    timeline, event = ctx.site.events[event_id]
     url = urls.link(here, urls.timeline(timeline.id), event.id)
     return f"<li>{date_html(event.when)}: {link(url, text(event.headline))}</li>"
 
 
-def compact_events(here: str, pairs: list[tuple[Timeline, Event]], *, group: bool = True) -> str:
+def compact_events(ctx: Context, here: str, pairs: list[tuple[Timeline, Event]], *, group: bool = True) -> str:
     """One line per event, newest first, under a heading per year (headings without ids: they are
     neither search sections nor table-of-contents entries)."""
     if not group:
-        items = "\n".join(compact_event(here, t, e) for t, e in newest_first(pairs, event_when))
+        items = "\n".join(compact_event(ctx, here, e.id) for _, e in newest_first(pairs, event_when))
         return f'<ul class="x-compact">\n{items}\n</ul>'
     parts = []
     for year, year_pairs in by_year(pairs, event_when).items():
-        items = "\n".join(compact_event(here, t, e) for t, e in year_pairs)
+        items = "\n".join(compact_event(ctx, here, e.id) for _, e in year_pairs)
         parts.append(f'<h3 class="x-year">{year}</h3>\n<ul class="x-compact">\n{items}\n</ul>')
     return "\n".join(parts)
 
@@ -105,7 +107,7 @@ def events_section(ctx: Context, here: str, events: list[tuple[Timeline, Event]]
         return (f'<h2 id="events">Events</h2>\n<ol class="x-timeline x-timeline--compact"{SEARCH_EXCLUDE}>\n'
                 f"{items}\n</ol>")
     return (f'<h2 id="events">Events</h2>\n<p class="x-muted">{len(events)} events, newest first; each links '
-            f"to its timeline.</p>\n{compact_events(here, events)}")
+            f"to its timeline.</p>\n{compact_events(ctx, here, events)}")
 
 
 def year_pages(digest: "Digest", *, page_for: Callable[[int], str], title: str, lede: Callable[[str, int], str],
@@ -123,8 +125,8 @@ def year_pages(digest: "Digest", *, page_for: Callable[[int], str], title: str, 
     return pages
 
 
-def article_links(here: str, articles: list[Article]) -> str:
-    items = "".join(f"<li>{link(urls.link(here, urls.article(a.id)), text(a.meta.title))}</li>" for a in articles)
+def article_links(ctx: Context, here: str, articles: list[Article]) -> str:
+    items = "".join(f"<li>{article_link(ctx, here, article.id)}</li>" for article in articles)
     return f"<ul>{items}</ul>"
 
 

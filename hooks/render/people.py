@@ -55,7 +55,7 @@ def inline_sections(ctx: Context, here: str, digest: Digest) -> list[str]:
         parts.append('<h2 id="quotes">What they said</h2>')
         parts += [quote_html(ctx, here, use, show_speaker=False) for use in digest.quotes]
     if digest.articles:
-        parts.append(f'<h2 id="articles">Articles naming them</h2>\n{article_links(here, digest.articles)}')
+        parts.append(f'<h2 id="articles">Articles naming them</h2>\n{article_links(ctx, here, digest.articles)}')
     if digest.events:
         parts.append(events_section(ctx, here, digest.events))
     return parts
@@ -69,10 +69,10 @@ def by_year_sections(ctx: Context, here: str, person: Person, digest: Digest) ->
         parts += [quote_html(ctx, here, use, show_speaker=False) for use in digest.latest("quotes")]
         parts.append(more_by_year(len(digest.quotes), "quotes"))
     if digest.articles:
-        parts.append(f'<h2 id="articles">Articles naming them</h2>\n{article_links(here, digest.latest("articles"))}\n'
+        parts.append(f'<h2 id="articles">Articles naming them</h2>\n{article_links(ctx, here, digest.latest("articles"))}\n'
                      + more_by_year(len(digest.articles), "articles"))
     if digest.events:
-        parts.append(f'<h2 id="events">Events</h2>\n{compact_events(here, digest.latest("events"), group=False)}\n'
+        parts.append(f'<h2 id="events">Events</h2>\n{compact_events(ctx, here, digest.latest("events"), group=False)}\n'
                      + more_by_year(len(digest.events), "events"))
     parts.append('<h2 id="by-year">By year</h2>\n'
                  + years_list(here, digest.years, lambda year: urls.person_year(person.id, year)))
@@ -92,12 +92,12 @@ def person_year_pages(ctx: Context, person: Person, digest: Digest | None = None
     def sections(here: str, found: dict[str, list]) -> list[str]:
         parts = []
         if found["events"]:
-            parts.append(f'<h2 id="events">Events</h2>\n{compact_events(here, found["events"], group=False)}')
+            parts.append(f'<h2 id="events">Events</h2>\n{compact_events(ctx, here, found["events"], group=False)}')
         if found["quotes"]:
             parts.append('<h2 id="quotes">What they said</h2>')
             parts += [quote_html(ctx, here, use, show_speaker=False) for use in found["quotes"]]
         if found["articles"]:
-            parts.append(f'<h2 id="articles">Articles naming them</h2>\n{article_links(here, found["articles"])}')
+            parts.append(f'<h2 id="articles">Articles naming them</h2>\n{article_links(ctx, here, found["articles"])}')
         return parts
 
     return year_pages(digest, page_for=lambda year: urls.person_year(person.id, year), title=person.name,

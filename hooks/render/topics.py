@@ -20,7 +20,7 @@ def topic_page(ctx: Context, topic: Topic, digest: Digest | None = None) -> str:
     if digest.events:
         parts.append(events_section(ctx, here, digest.events))
     if digest.articles:
-        parts.append(f'<h2 id="articles">Articles</h2>\n{article_links(here, digest.articles)}')
+        parts.append(f'<h2 id="articles">Articles</h2>\n{article_links(ctx, here, digest.articles)}')
     if digest.quotes:  # said in events and articles, where search finds them
         parts.append('<h2 id="quotes">Quotes</h2>')
         parts.append(f"<div{SEARCH_EXCLUDE}>\n" + "\n".join(quote_html(ctx, here, use) for use in digest.quotes) + "\n</div>")
@@ -37,10 +37,10 @@ def by_year_sections(ctx: Context, here: str, topic: Topic, digest: Digest) -> l
     """For a topic of a large archive: the latest of each kind here, everything on one page per year."""
     parts = []
     if digest.events:
-        parts.append(f'<h2 id="events">Events</h2>\n{compact_events(here, digest.latest("events"), group=False)}\n'
+        parts.append(f'<h2 id="events">Events</h2>\n{compact_events(ctx, here, digest.latest("events"), group=False)}\n'
                      + more_by_year(len(digest.events), "events"))
     if digest.articles:
-        parts.append(f'<h2 id="articles">Articles</h2>\n{article_links(here, digest.latest("articles"))}\n'
+        parts.append(f'<h2 id="articles">Articles</h2>\n{article_links(ctx, here, digest.latest("articles"))}\n'
                      + more_by_year(len(digest.articles), "articles"))
     if digest.quotes:
         quotes = "\n".join(quote_html(ctx, here, use) for use in digest.latest("quotes"))
@@ -65,9 +65,9 @@ def topic_year_pages(ctx: Context, topic: Topic, digest: Digest | None = None) -
     def sections(here: str, found: dict[str, list]) -> list[str]:
         parts = []
         if found["events"]:
-            parts.append(f'<h2 id="events">Events</h2>\n{compact_events(here, found["events"], group=False)}')
+            parts.append(f'<h2 id="events">Events</h2>\n{compact_events(ctx, here, found["events"], group=False)}')
         if found["articles"]:
-            parts.append(f'<h2 id="articles">Articles</h2>\n{article_links(here, found["articles"])}')
+            parts.append(f'<h2 id="articles">Articles</h2>\n{article_links(ctx, here, found["articles"])}')
         return parts
 
     return year_pages(digest, page_for=lambda year: urls.topic_year(topic.id, year), title=topic.title,
