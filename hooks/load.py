@@ -118,7 +118,8 @@ def load_site(data_dir: Path, *, processes: int = 1) -> Site:
     if not reader.data_dir.is_dir():
         raise DataError([Problem(reader.name(reader.data_dir), 1, "folder", "does not exist; expected data/")])
     check_layout(reader)
-    # The timelines are read in another process (for a large data/) while this one reads the rest.
+    # The timelines are read in another process (for a large data/) while this one reads the rest, then
+    # helps with the timelines left.
     timeline_files = timeline_documents(reader)
     timelines_parsing = reader.parsing(timeline_files, background=True)
     try:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
-from collections.abc import Callable, Hashable
 from functools import cached_property, lru_cache, wraps
 
 from hooks import urls
@@ -28,7 +28,6 @@ class Context:
     site_url: str = ""  # where the site is published; citations and downloads need full addresses
     today: date = field(default_factory=date.today)  # decides which scheduled events are still upcoming
     fragments: dict = field(default_factory=dict, repr=False, compare=False)  # see per_depth
-
 
     @cached_property
     def glossary(self) -> Glossary:
