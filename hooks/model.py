@@ -42,6 +42,8 @@ def _none_yet() -> Any:
     return Field(default_factory=list, json_schema_extra={"default": []})
 
 
+# Cached: the same people, topics and sources are named by event after event.
+@lru_cache(maxsize=1 << 16)
 def _slug(value: str) -> str:
     if len(value) > MAX_SLUG_LENGTH or not SLUG.fullmatch(value):
         raise ValueError(f"{value!r} is not an id; expected lowercase letters a-z, digits and single hyphens, "
@@ -76,6 +78,7 @@ def _text(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=1 << 16)
 def _source(value: str) -> str:
     if not (PARAGRAPH_SOURCE.fullmatch(value) or SLUG.fullmatch(value)):
         raise ValueError(f"{value!r} is not a source; expected an article paragraph like "
