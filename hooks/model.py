@@ -42,7 +42,7 @@ def _none_yet() -> Any:
     return Field(default_factory=list, json_schema_extra={"default": []})
 
 
-# Cached: the same people, topics and sources are named by event after event.
+# Cached, as _source below: the same people, topics and sources are named by event after event.
 @lru_cache(maxsize=1 << 16)
 def _slug(value: str) -> str:
     if len(value) > MAX_SLUG_LENGTH or not SLUG.fullmatch(value):
