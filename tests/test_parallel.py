@@ -70,7 +70,7 @@ def test_work_in_the_background_runs_while_this_process_goes_on():
 
 def test_this_process_joins_in_when_it_asks_for_the_results():
     def slowly(n):
-        time.sleep(0.05)
+        time.sleep(0.1)  # 2 s in all: time enough for the worker to start, even on a busy machine
         return os.getpid(), n
 
     results = Background(slowly, list(range(20))).result()
