@@ -18,11 +18,11 @@ from pathlib import Path
 
 from hooks.export import generated_files
 from hooks.load import load_site
+from hooks.parallel import available_cores
 from hooks.render import render_site
 from hooks.render.abbreviations import abbreviation_glossary
 from hooks.render.common import Context
 from hooks.render.home import fill_markers
-from hooks.parallel import available_cores
 from hooks.schedule import review_notes
 
 SITE_NAME = "Seoul–Beijing explainer"
@@ -43,10 +43,11 @@ def run_own_code(project: Path) -> Output:
     started, started_cpu = time.perf_counter(), time.process_time()
     data_dir = project / "data"
     today = date.today()
-    site = load_site(data_dir, processes=available_cores())  # as `mkdocs build` does
+    processes = available_cores()  # as `mkdocs build` does
+    site = load_site(data_dir, processes=processes)
     review_notes(site, data_dir, today)
     ctx = Context(site, site_name=SITE_NAME, site_url=SITE_URL, today=today)
-    pages = render_site(site, ctx, processes=available_cores())
+    pages = render_site(site, ctx, processes=processes)
     abbreviation_glossary(ctx)
     gc.freeze()  # as on_config does at the end of a build's setup
     hand_written = {}

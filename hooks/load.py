@@ -80,11 +80,9 @@ class Reader:
         document = [(path, text, 1)]
         return self.parsed(document, self.parsing(document))[0]
 
-    def parsing(self, documents: list[tuple[Path, str, int]], *, background: bool = False,
-                processes: int = 1) -> Parsing:
-        """The (path, text, first_line) documents' parsing; see Parsing for `background` and `processes`."""
-        return Parsing([(text, first_line) for _, text, first_line in documents], processes=processes,
-                       background=background and self.processes > 1)
+    def parsing(self, documents: list[tuple[Path, str, int]], *, workers: int = 0) -> Parsing:
+        """The (path, text, first_line) documents' parsing, begun at once in `workers` other processes."""
+        return Parsing([(text, first_line) for _, text, first_line in documents], workers=workers)
 
     def parsed(self, documents: list[tuple[Path, str, int]], parsing: Parsing) -> list[Located | None]:
         """Each document's parsed YAML, or None where it cannot be read, which is reported."""
@@ -121,7 +119,7 @@ def load_site(data_dir: Path, *, processes: int = 1) -> Site:
     # The timelines are read in another process (for a large data/) while this one reads the rest, then
     # helps with the timelines left.
     timeline_files = timeline_documents(reader)
-    timelines_parsing = reader.parsing(timeline_files, background=True)
+    timelines_parsing = reader.parsing(timeline_files, workers=min(1, reader.processes - 1))
     try:
         lists = {name: read_list(reader, name, model) for name, model in LIST_FILES.items()}
         articles = read_articles(reader)
@@ -209,8 +207,8 @@ def read_articles(reader: Reader) -> dict[str, Article]:
         documents.append((path, front, 2))
         bodies.append((body, body_line))
     articles = {}
-    # The timelines take one process (load_site); any other cores share the articles.
-    parsing = reader.parsing(documents, processes=reader.processes - 1)
+    # The timelines take one other process (load_site); any further cores share the articles.
+    parsing = reader.parsing(documents, workers=max(0, reader.processes - 2))
     for (path, _, _), (body, body_line), located in zip(documents, bodies, reader.parsed(documents, parsing)):
         if located is None:
             continue

@@ -33,13 +33,13 @@ from hooks import preview, staging  # noqa: E402
 from hooks.export import generated_files  # noqa: E402
 from hooks.history import PageHistory, last_changed_html, last_commits  # noqa: E402
 from hooks.load import load_site  # noqa: E402
+from hooks.parallel import available_cores  # noqa: E402
 from hooks.problems import DataError  # noqa: E402
 from hooks.render import render_site  # noqa: E402
 from hooks.render import passthrough  # noqa: E402
 from hooks.render.abbreviations import abbreviation_glossary  # noqa: E402
 from hooks.render.common import Context  # noqa: E402
 from hooks.render.compact import compact_html  # noqa: E402
-from hooks.parallel import available_cores  # noqa: E402
 from hooks.render.home import LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, fill_markers  # noqa: E402
 from hooks.schedule import review_notes  # noqa: E402
 from hooks.search_cache import SearchEntryCache  # noqa: E402

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from hooks.parallel import Background, map_in_processes
+from hooks.parallel import Background
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
@@ -102,23 +102,22 @@ PARALLEL_FROM_CHARS = 1_000_000  # below this, starting processes costs more tha
 class Parsing:
     """parse_yaml for many (text, first_line) documents, each giving its data or its error.
 
-    The quick reading is most of the time: for a large batch it runs in `processes` processes, or
-    with background=True in another process that starts at once, while this one goes on with other
-    work until it asks for the result and then takes its share of what is left. The data comes back
-    as plain values; anything unusual is read the careful way here.
+    The quick reading is most of the time: for a large batch it starts at once in `workers` other
+    processes, while this one goes on with other work until it asks for the result and then takes
+    its share of what is left (hooks/parallel.py). The data comes back as plain values; anything
+    unusual is read the careful way here.
     """
 
-    def __init__(self, documents: Sequence[tuple[str, int]], *, processes: int = 1, background: bool = False):
-        self.documents, self.processes = documents, processes
-        self.texts = [text for text, _ in documents]
-        if sum(map(len, self.texts)) < PARALLEL_FROM_CHARS:
-            self.processes, background = 1, False
-        self.work = Background(_parse_quickly, self.texts) if background else None
+    def __init__(self, documents: Sequence[tuple[str, int]], *, workers: int = 0):
+        self.documents = documents
+        texts = [text for text, _ in documents]
+        if sum(map(len, texts)) < PARALLEL_FROM_CHARS:
+            workers = 0
+        self.work = Background(_parse_quickly, texts, workers=workers)
 
     def result(self) -> list[Located | SourceError]:
-        quick = self.work.result() if self.work else map_in_processes(_parse_quickly, self.texts, self.processes)
         results: list[Located | SourceError] = []
-        for (text, first_line), read in zip(self.documents, quick):
+        for (text, first_line), read in zip(self.documents, self.work.result()):
             try:
                 results.append(_located(text, first_line, read))
             except SourceError as error:
@@ -126,9 +125,8 @@ class Parsing:
         return results
 
     def stop(self) -> None:
-        """Give up a background reading whose result is no longer wanted."""
-        if self.work:
-            self.work.stop()
+        """Give up a reading whose result is no longer wanted."""
+        self.work.stop()
 
 
 def _located(text: str, first_line: int, quick: tuple[bool, Any]) -> Located:

@@ -37,12 +37,12 @@ def outcome(text: str, first_line: int) -> object:
     return ("data", located.data, located.line_of(()), located.line_of((0,)), located.line_of(("a",)))
 
 
-@pytest.mark.parametrize("how", [{"processes": 1}, {"processes": 2}, {"background": True}])
+@pytest.mark.parametrize("how", [{"workers": 0}, {"workers": 1}, {"workers": 2}])
 def test_parsing_many_documents_in_processes_reads_each_as_parse_yaml_does(how, monkeypatch):
     monkeypatch.setattr(yaml_source, "PARALLEL_FROM_CHARS", 0)  # share out even these few short texts
     documents = [(text, first_line) for first_line, text in enumerate(PLAIN + UNUSUAL, start=1)]
     parsing = Parsing(documents, **how)
-    assert (parsing.work is not None) == ("background" in how)
+    assert bool(parsing.work.workers) == (how["workers"] > 0)
     results = parsing.result()
     assert [type(result) for result in results].count(SourceError) > 0  # unusual ones include real errors
     for (text, first_line), result in zip(documents, results):

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from hooks import urls
-from hooks.render.common import Context, date_html
-from hooks.render.html import link, text
-from hooks.render.lists import event_when, newest_first
+from hooks.render.common import Context
+from hooks.render.lists import compact_event, event_when, newest_first
 from hooks.schedule import is_upcoming, upcoming_events
 
 LATEST_EVENTS_MARKER = "<!-- explainer:latest-events -->"
@@ -16,11 +15,7 @@ LATEST_COUNT = 5
 def latest_events(ctx: Context, here: str = urls.HOME, count: int = LATEST_COUNT) -> str:
     """The newest events across all timelines, each linking to its permalink."""
     happened = [pair for pair in ctx.site.events.values() if not is_upcoming(pair[1], ctx.today)]
-    events = newest_first(happened, event_when)[:count]
-    items = []
-    for timeline, event in events:
-        url = urls.link(here, urls.timeline(timeline.id), event.id)
-        items.append(f'<li>{date_html(event.when)}: {link(url, text(event.headline))}</li>')
+    items = [compact_event(ctx, here, event.id) for _, event in newest_first(happened, event_when)[:count]]
     return '<ul class="x-latest">\n' + "\n".join(items) + "\n</ul>"
 
 
@@ -29,10 +24,7 @@ def upcoming_block(ctx: Context, here: str = urls.HOME) -> str:
     events = upcoming_events(ctx.site, ctx.today)
     if not events:
         return ""
-    items = []
-    for timeline, event in events:
-        url = urls.link(here, urls.timeline(timeline.id), event.id)
-        items.append(f'<li>{date_html(event.when)}: {link(url, text(event.headline))}</li>')
+    items = [compact_event(ctx, here, event.id) for _, event in events]
     return "## Upcoming\n\n" + '<ul class="x-upcoming">\n' + "\n".join(items) + "\n</ul>"
 
 

@@ -67,13 +67,13 @@ class Glossary:
     """
 
     def __init__(self, terms: Iterable[Term]):
-        self.titles: dict[str, str] = {}
+        titles: dict[str, str] = {}
         for term in terms:
             title = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
             for form in (term.term, *term.aliases):
-                self.titles[html.escape(form, quote=False)] = title
-        self.marked = {form: f'<abbr title="{attr(title)}">{form}</abbr>' for form, title in self.titles.items()}
-        forms = self.forms = sorted(self.titles, key=len, reverse=True)
+                titles[html.escape(form, quote=False)] = title
+        self.marked = {form: f'<abbr title="{attr(title)}">{form}</abbr>' for form, title in titles.items()}
+        forms = self.forms = sorted(titles, key=len, reverse=True)
         # Whole words only ("ROK" but not "BROKEN"); longest form first ("UN Security Council" over "UN").
         self.pattern = re.compile(r"(?<![\w&#-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])") if forms else None
         self.automaton = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) \
