@@ -8,6 +8,7 @@ text the editor wrote (their precision matters).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -235,6 +236,11 @@ class _TextResolver(yaml.resolver.Resolver):
 
 
 _RESOLVER = _TextResolver()
+# Every implicit type's pattern in one: a plain scalar that none of them matches is text, whatever its
+# first character (the resolver tries only the patterns listed under the first character, a subset).
+_MAYBE_TYPED = re.compile("|".join(sorted({
+    f"(?x:{regexp.pattern})" if regexp.flags & re.VERBOSE else f"(?:{regexp.pattern})"
+    for resolvers in _RESOLVER.yaml_implicit_resolvers.values() for _, regexp in resolvers})))
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 try:
     from yaml._yaml import CParser as _CParser  # PyYAML's wheels ship libyaml
@@ -319,6 +325,8 @@ def _data_from_events(next_event) -> Any:  # noqa: ANN001 (a bound C method)
 
 def _plain_scalar(value: str) -> Any:
     """An unquoted scalar that may be a number, a boolean or null: as the careful path reads it."""
+    if not _MAYBE_TYPED.match(value):
+        return value  # most are text ("2024-05-13", "The ministers met…"): no resolver to ask one by one
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
     if tag == _STR:
         return value

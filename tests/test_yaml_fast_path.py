@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hooks import yaml_source
 from hooks.yaml_source import SourceError, parse_yaml, read_text, split_front_matter
@@ -66,6 +68,42 @@ def test_every_data_file_reads_the_same_either_way():
             assert fast is yaml_source._UNUSUAL, f"{name}: the fast path accepted what the careful path refuses"
             continue
         assert fast is yaml_source._UNUSUAL or fast == careful, name
+
+
+def typed(value):
+    """The value with the type of every part, so that 1, 1.0 and True (equal in Python) tell apart."""
+    if isinstance(value, dict):
+        return {key: typed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [typed(item) for item in value]
+    return type(value).__name__, value if value == value else "nan"
+
+
+def reads_alike(text: str) -> None:
+    fast = yaml_source._parse_fast(text)
+    try:
+        careful = yaml_source._parse_careful(text, 1).data
+    except SourceError:
+        assert fast is yaml_source._UNUSUAL
+        return
+    assert fast is yaml_source._UNUSUAL or typed(fast) == typed(careful)
+
+
+# Each implicit type of YAML 1.1 as PyYAML reads it, and near misses that stay text.
+SPELLINGS = ["yes", "No", "ON", "off", "y", "true", "False", "~", "null", "NULL", "0", "-17", "+3", "017", "0o17",
+             "0x1F", "0b101", "1_000", "1:20", "190:20:30", "1.5", "-.5", "1e3", "1.0e+3", ".inf", "-.Inf", ".NaN",
+             "=", "2024-05-13", "2024", "1,000", "Yes please", "nullable", "0x", "1.2.3", "+", ".", "<<", "Trade"]
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_a_plain_scalar_has_the_type_the_careful_path_gives_it(spelling):
+    reads_alike(f"a: {spelling}\nb: [{spelling}]\n{spelling}: key\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789+-._:eEoOxXbBaAfFlLnNsStTrRuUyY~=<", min_size=1, max_size=9))
+def test_any_plain_scalar_has_the_type_the_careful_path_gives_it(spelling):
+    reads_alike(f"a: {spelling}\n")
 
 
 @pytest.mark.parametrize("text", UNUSUAL)
