@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,8 +13,8 @@ from hooks import urls
 from hooks.load import load_site
 from hooks.model import Term
 from hooks.render import jobs, render_site
-from hooks.render.common import Context
-from hooks.render.html import Glossary, inert_markdown, text
+from hooks.render.common import Context, paragraph_link
+from hooks.render.html import Glossary, inert_markdown, link, text
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal" / "data"
@@ -74,6 +75,18 @@ def test_a_link_is_written_alike_from_every_page_at_one_depth():
     for target, anchor in [(urls.timeline("t"), "ev"), (urls.person("p"), ""), (urls.HOME, "")]:
         assert urls.link(urls.timeline("t"), target, anchor) == urls.link(urls.person("q"), target, anchor)
     assert urls.link(urls.timeline("t"), urls.timeline("t"), "ev") == "../../timelines/t/#ev"  # a jump within the page
+
+
+@pytest.mark.parametrize("title", ["Plain", 'Tom & "Jerry" <i>', "Spaced  out\tand trailing ", " leading", "x,"])
+def test_a_paragraph_link_is_the_link_written_out_in_full(title):
+    """paragraph_link puts the number into parts made once per article; the result is link()'s own."""
+    site = load_site(FIXTURE)
+    article = next(iter(site.articles.values()))
+    site.articles[article.id] = replace(article, meta=article.meta.model_copy(update={"title": title}))
+    here = urls.person("p")
+    in_full = link(urls.link(here, urls.article(article.id), "p12"), "¶12", class_="x-source",
+                   aria_label=f"{title}, paragraph 12")
+    assert paragraph_link(golden_context(site), here, article.id, 12) == in_full
 
 
 def test_text_is_escaped_and_markdown_inert():

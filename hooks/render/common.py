@@ -7,6 +7,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache, wraps
+from typing import TypeVar
 
 from hooks import urls
 from hooks.dates import EdtfDate, parse_date
@@ -17,6 +18,7 @@ from hooks.schedule import is_overdue
 
 STATUS_LABELS = {"confirmed": "Confirmed", "reported": "Reported", "scheduled": "Scheduled"}
 OVERDUE_LABEL = "Scheduled; not yet confirmed"  # a scheduled event whose date has passed
+Made = TypeVar("Made")
 
 
 @dataclass
@@ -65,13 +67,13 @@ def _date_html(date_text: str) -> str:
     return f'<time datetime="{when.start.iso()}">{text(when.display())}</time>'
 
 
-def per_depth(render: Callable[..., str]) -> Callable[..., str]:
+def per_depth(render: Callable[..., Made]) -> Callable[..., Made]:
     """For HTML that depends on the page it is on only through the page's links: made once per build
     and page depth (a link is written alike from every page at one depth: hooks/urls.py), not once
     per page. `render(ctx, here, *ids)` takes hashable arguments after `here`."""
 
     @wraps(render)
-    def cached(ctx: Context, here: str, *ids: Hashable) -> str:
+    def cached(ctx: Context, here: str, *ids: Hashable) -> Made:
         key = (render, urls.up_to_root(here), *ids)
         made = ctx.fragments.get(key)
         if made is None:
@@ -100,18 +102,13 @@ def topic_link(ctx: Context, here: str, topic_id: str) -> str:
 
 
 @per_depth
-def source_link(ctx: Context, here: str, source: str) -> str:
-    """An article paragraph ('Title, ¶7') or a reference ('Publisher: Title, date')."""
-    if paragraph := paragraph_of(source):
-        article_id, number = paragraph
-        article = ctx.site.articles[article_id]
-        label = f"{text(article.meta.title)}, ¶{number}"
-        return link(urls.link(here, urls.article(article.id), f"p{number}"), label, class_="x-source")
-    reference = ctx.site.references[source]
+def reference_link(ctx: Context, here: str, reference_id: str) -> str:
+    """A reference, 'Publisher: Title, date', linking to its entry on the references page."""
+    reference = ctx.site.references[reference_id]
     label = f"{text(reference.publisher)}: {text(reference.title)}"
     if reference.date:
         label += f", {text(parse_date(reference.date).display())}"
-    return link(urls.link(here, urls.REFERENCES, source), label, class_="x-source")
+    return link(urls.link(here, urls.REFERENCES, reference_id), label, class_="x-source")
 
 
 def sources_html(ctx: Context, here: str, sources: list[str]) -> str:
@@ -125,7 +122,7 @@ def sources_html(ctx: Context, here: str, sources: list[str]) -> str:
     parts = []
     for key, numbers in paragraphs.items():
         if not numbers:
-            parts.append(source_link(ctx, here, key))
+            parts.append(reference_link(ctx, here, key))
             continue
         pilcrows = ", ".join(paragraph_link(ctx, here, key, number) for number in numbers)
         parts.append(f"<cite>{article_link(ctx, here, key)}</cite>, {pilcrows}")
@@ -137,12 +134,21 @@ def article_link(ctx: Context, here: str, article_id: str) -> str:
     return link(urls.link(here, urls.article(article_id)), text(ctx.site.articles[article_id].meta.title))
 
 
-@per_depth
 def paragraph_link(ctx: Context, here: str, article_id: str, number: int) -> str:
     """'¶4', named in full for screen readers (a list of bare numbers says nothing out of context)."""
-    title = ctx.site.articles[article_id].meta.title
-    return link(urls.link(here, urls.article(article_id), f"p{number}"), f"¶{number}", class_="x-source",
-                aria_label=f"{title}, paragraph {number}")
+    before_number, after_number = _paragraph_link_parts(ctx, here, article_id)
+    return f'{before_number}{number}{after_number}{number}">¶{number}</a>'
+
+
+@per_depth
+def _paragraph_link_parts(ctx: Context, here: str, article_id: str) -> tuple[str, str]:
+    """A link to one of the article's paragraphs, cut where the number goes: made once per article and
+    depth, as an article's paragraph links differ only in it (few are made twice, so caching whole
+    links saves nothing). As `link(href, label, class_=…, aria_label=f"{title}, paragraph {number}")`:
+    whitespace is collapsed, then escaped, so `attr(title + ",")` then " paragraph 4" equals it."""
+    href = attr(urls.link(here, urls.article(article_id), "p"))
+    title = attr(ctx.site.articles[article_id].meta.title + ",")
+    return f'<a href="{href}', f'" class="x-source" aria-label="{title} paragraph '
 
 
 def event_item(ctx: Context, here: str, timeline: Timeline, event: Event, *, heading: str = "h3",
