@@ -17,7 +17,7 @@ import pytest
 from bench.corpus import write_corpus
 from hooks import urls
 from hooks.load import load_site
-from hooks.render import articles, lists, passthrough, reference_pages, render_site, timelines
+from hooks.render import articles, lists, passthrough, people, reference_pages, render_site, timelines, topics
 from hooks.render.common import Context
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,3 +143,17 @@ def test_rendering_in_several_processes_gives_the_same_pages_in_the_same_order(a
         in_parallel = render_site(archive, ctx, processes=processes)
         assert list(in_parallel) == list(pages)
         assert in_parallel == pages
+
+
+def test_a_digest_lists_each_kind_as_sorting_it_newest_first_would(archive):
+    """Digest.newest_first puts a list in the order of one site-wide sort; equal dates keep the site's order."""
+    ctx = Context(archive)
+    ties = 0
+    for digest in [*(people.person_digest(ctx, p) for p in archive.people.values()),
+                   *(topics.topic_digest(ctx, t) for t in archive.topics.values())]:
+        for kind, when in (("events", lists.event_when), ("quotes", digest.quote_date), ("articles", lists.article_when)):
+            items = getattr(digest, kind)
+            assert digest.newest_first(kind) == lists.newest_first(items, when)
+            dates = [when(item).text for item in items]
+            ties += len(dates) - len(set(dates))
+    assert ties > 100  # the order among equal dates is checked too

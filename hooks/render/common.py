@@ -29,7 +29,7 @@ class Context:
     site_name: str = ""
     site_url: str = ""  # where the site is published; citations and downloads need full addresses
     today: date = field(default_factory=date.today)  # decides which scheduled events are still upcoming
-    fragments: dict = field(default_factory=dict, repr=False, compare=False)  # see per_depth
+    fragments: dict = field(default_factory=dict, repr=False, compare=False)  # see per_depth, per_build
 
     @cached_property
     def glossary(self) -> Glossary:
@@ -78,6 +78,19 @@ def per_depth(render: Callable[..., Made]) -> Callable[..., Made]:
         made = ctx.fragments.get(key)
         if made is None:
             made = ctx.fragments[key] = render(ctx, here, *ids)
+        return made
+
+    return cached
+
+
+def per_build(make: Callable[[Context], Made]) -> Callable[[Context], Made]:
+    """What pages share, made once per build on its first use and kept on the build's Context."""
+
+    @wraps(make)
+    def cached(ctx: Context) -> Made:
+        made = ctx.fragments.get(make)
+        if made is None:
+            made = ctx.fragments[make] = make(ctx)
         return made
 
     return cached

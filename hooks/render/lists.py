@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from hooks import urls
 from hooks.dates import EdtfDate, parse_date
 from hooks.model import Article, Event, QuoteUse, Site, Timeline
-from hooks.render.common import Context, article_link, date_html, event_item, page, per_depth
+from hooks.render.common import Context, article_link, date_html, event_item, page, per_build, per_depth
 from hooks.render.html import link, text
 
 FULL_EVENTS = 20     # events shown in full on a person or topic page
@@ -86,28 +86,29 @@ def compact_event(ctx: Context, here: str, event_id: str) -> str:
     return f"<li>{date_html(event.when)}: {link(url, text(event.headline))}</li>"
 
 
-def compact_events(ctx: Context, here: str, pairs: list[tuple[Timeline, Event]], *, group: bool = True) -> str:
-    """One line per event, newest first, under a heading per year (headings without ids: they are
-    neither search sections nor table-of-contents entries)."""
+def compact_events(ctx: Context, here: str, newest: list[tuple[Timeline, Event]], *, group: bool = True) -> str:
+    """One line per event, newest first as given, under a heading per year (headings without ids: they
+    are neither search sections nor table-of-contents entries)."""
     if not group:
-        items = "\n".join(compact_event(ctx, here, e.id) for _, e in newest_first(pairs, event_when))
+        items = "\n".join(compact_event(ctx, here, e.id) for _, e in newest)
         return f'<ul class="x-compact">\n{items}\n</ul>'
     parts = []
-    for year, year_pairs in by_year(pairs, event_when).items():
+    for year, year_pairs in years_of(newest, event_when).items():
         items = "\n".join(compact_event(ctx, here, e.id) for _, e in year_pairs)
         parts.append(f'<h3 class="x-year">{year}</h3>\n<ul class="x-compact">\n{items}\n</ul>')
     return "\n".join(parts)
 
 
-def events_section(ctx: Context, here: str, events: list[tuple[Timeline, Event]]) -> str:
+def events_section(ctx: Context, here: str, digest: "Digest") -> str:
     """A person's or topic's events: in full up to FULL_EVENTS, then one compact line each."""
+    events = digest.events
     if len(events) <= FULL_EVENTS:
         # In full, as on their timeline, where search finds them.
         items = "\n".join(event_item(ctx, here, timeline, event, show_timeline=True) for timeline, event in events)
         return (f'<h2 id="events">Events</h2>\n<ol class="x-timeline x-timeline--compact"{SEARCH_EXCLUDE}>\n'
                 f"{items}\n</ol>")
     return (f'<h2 id="events">Events</h2>\n<p class="x-muted">{len(events)} events, newest first; each links '
-            f"to its timeline.</p>\n{compact_events(ctx, here, events)}")
+            f"to its timeline.</p>\n{compact_events(ctx, here, digest.newest_first('events'))}")
 
 
 def year_pages(digest: "Digest", *, page_for: Callable[[int], str], title: str, lede: Callable[[str, int], str],
@@ -130,14 +131,29 @@ def article_links(ctx: Context, here: str, articles: list[Article]) -> str:
     return f"<ul>{items}</ul>"
 
 
+@per_build
+def newest_first_places(ctx: Context) -> dict[int, int]:
+    """Where each event (pair), quote and article of the site comes when its kind is sorted newest first,
+    by the object's identity: one sort of each kind a build, then any list of them is put newest first
+    without sorting it (`Digest.newest_first`)."""
+    site = ctx.site
+    places = {}
+    for items in (newest_first(site.events.values(), event_when), newest_first(site.quotes, quote_when(site)),
+                  newest_first(site.articles.values(), article_when)):
+        places.update({id(item): place for place, item in enumerate(items)})
+    return places
+
+
 @dataclass
 class Digest:
-    """What a person or topic page lists: its events, quotes and articles, and whether they go by year."""
+    """What a person or topic page lists: its events, quotes and articles (in the site's order, as the
+    site's indexes give them), and whether they go by year."""
 
     events: list[tuple[Timeline, Event]]
     quotes: list[QuoteUse]
     articles: list[Article]
     quote_date: Callable[[QuoteUse], EdtfDate]
+    places: dict[int, int]  # newest_first_places
     quotes_by_year: bool = True  # a topic's year pages leave quotes to its events and articles
     years: dict[int, dict[str, list]] = field(default_factory=dict)
     _sorted: dict[str, list] = field(default_factory=dict, repr=False)
@@ -152,20 +168,22 @@ class Digest:
             return
         kinds = ["events", "articles", "quotes"] if self.quotes_by_year else ["events", "articles"]
         for kind in kinds:
-            for year, items in years_of(self._newest_first(kind), self._when(kind)).items():
+            for year, items in years_of(self.newest_first(kind), self._when(kind)).items():
                 self.years.setdefault(year, {"events": [], "quotes": [], "articles": []})[kind] = items
         self.years = dict(sorted(self.years.items(), reverse=True))
 
     def latest(self, kind: str) -> list:
-        return self._newest_first(kind)[:LATEST]
+        return self.newest_first(kind)[:LATEST]
 
     def _when(self, kind: str) -> Callable[[Any], EdtfDate]:
         return {"events": event_when, "quotes": self.quote_date, "articles": article_when}[kind]
 
-    def _newest_first(self, kind: str) -> list:
-        """Each kind sorted once (a busy topic of a large archive lists thousands of each)."""
+    def newest_first(self, kind: str) -> list:
+        """Items of one kind newest first: as newest_first() gives them, since the site's indexes keep the
+        site's order, which the places' sort keeps among equal dates. Each kind put in order once."""
         if kind not in self._sorted:
-            self._sorted[kind] = newest_first(getattr(self, kind), self._when(kind))
+            by_place = {self.places[id(item)]: item for item in getattr(self, kind)}
+            self._sorted[kind] = [by_place[place] for place in sorted(by_place)]
         return self._sorted[kind]
 
 

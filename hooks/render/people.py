@@ -9,8 +9,8 @@ from hooks.dates import parse_date
 from hooks.model import Person
 from hooks.render.common import Context, country_name, page, person_label, quote_html, sources_html
 from hooks.render.html import link, native, text
-from hooks.render.lists import (Digest, article_links, compact_events, events_section, more_by_year, quote_when,
-                                year_pages, years_list)
+from hooks.render.lists import (Digest, article_links, compact_events, events_section, more_by_year,
+                                newest_first_places, quote_when, year_pages, years_list)
 
 
 def role_dates(start: str, end: str | None) -> str:
@@ -46,7 +46,7 @@ def person_page(ctx: Context, person: Person, digest: Digest | None = None) -> s
 def person_digest(ctx: Context, person: Person) -> Digest:
     site = ctx.site
     return Digest(site.events_by_person[person.id], site.quotes_by_person[person.id],
-                  site.articles_by_person[person.id], quote_when(site))
+                  site.articles_by_person[person.id], quote_when(site), newest_first_places(ctx))
 
 
 def inline_sections(ctx: Context, here: str, digest: Digest) -> list[str]:
@@ -57,7 +57,7 @@ def inline_sections(ctx: Context, here: str, digest: Digest) -> list[str]:
     if digest.articles:
         parts.append(f'<h2 id="articles">Articles naming them</h2>\n{article_links(ctx, here, digest.articles)}')
     if digest.events:
-        parts.append(events_section(ctx, here, digest.events))
+        parts.append(events_section(ctx, here, digest))
     return parts
 
 
