@@ -8,12 +8,15 @@ process. The results are the same, in the same order, either way (tests/test_par
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import os
+import pickle
+import tempfile
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 MAX_PROCESSES = 4  # a cap on a big machine: each process sends its results back, and was measured on 2 cores only
 
@@ -39,7 +42,7 @@ class Background:
 
     def __init__(self, function: Callable[[Item], Result], items: Sequence[Item], workers: int = 1):
         self.function, self.items = function, items
-        self.workers: list[tuple[multiprocessing.Process, Connection]] = []
+        self.workers: list[tuple[multiprocessing.Process, Connection, BinaryIO]] = []
         self.next_item = None
         if workers < 1 or not items or not can_fork():
             return
@@ -47,11 +50,13 @@ class Background:
         self.next_item = context.Value("q", 0)  # the index of the next item nobody has claimed yet
         for _ in range(min(workers, len(items))):
             receiving, sending = context.Pipe(duplex=False)
+            results = tempfile.TemporaryFile()  # unnamed: gone once both processes close it
             # Daemonic: if this process ends before asking for the results, the workers end with it.
-            worker = context.Process(target=_work, args=(function, items, self.next_item, sending), daemon=True)
+            worker = context.Process(target=_work, args=(function, items, self.next_item, sending, results.fileno()),
+                                     daemon=True)
             worker.start()
             sending.close()  # only the worker's end stays open: if it dies without sending, recv() sees the end
-            self.workers.append((worker, receiving))
+            self.workers.append((worker, receiving, results))
 
     def result(self) -> list[Result]:
         """The results in item order (this process claims what is left, then waits for the workers'),
@@ -60,19 +65,20 @@ class Background:
             return [self.function(item) for item in self.items]
         try:
             done = {index: self.function(self.items[index]) for index in _claims(self.next_item, len(self.items))}
-            for worker, receiving in self.workers:
-                done |= _received(worker, receiving)
+            for worker, receiving, results in self.workers:
+                done |= _received(worker, receiving, results)
         finally:
             self.stop()
         return [done[index] for index in range(len(self.items))]
 
     def stop(self) -> None:
         """End the work without its results (when what it was for has failed)."""
-        for worker, receiving in self.workers:
+        for worker, receiving, results in self.workers:
             receiving.close()
             if worker.is_alive():
                 worker.terminate()
             worker.join()
+            results.close()
 
 
 def _claims(next_item, count: int) -> Iterator[int]:  # noqa: ANN001 (a multiprocessing Value)
@@ -86,32 +92,43 @@ def _claims(next_item, count: int) -> Iterator[int]:  # noqa: ANN001 (a multipro
         yield index
 
 
-def _work(function: Callable, items: Sequence, next_item, sending: Connection) -> None:  # noqa: ANN001
-    """A worker: results of the items it claims, sent back as {index: result}."""
+def _work(function: Callable, items: Sequence, next_item, sending: Connection, results: int) -> None:  # noqa: ANN001
+    """A worker: the items it claims, each result written to the `results` file as soon as it is made
+    (pickled (index, result) pairs: the pickling overlaps the work, and a file takes them without
+    waiting for the parent, which a pipe does not); then its size, or the error, through `sending`."""
     try:
-        outcome = ("done", {index: function(items[index]) for index in _claims(next_item, len(items))})
+        with open(results, "wb", closefd=False) as out:
+            for index in _claims(next_item, len(items)):
+                out.write(pickle.dumps((index, function(items[index])), protocol=pickle.HIGHEST_PROTOCOL))
+            outcome = ("done", out.tell())
     except Exception as error:  # noqa: BLE001 (handed to the parent, which raises it)
         outcome = ("failed", error)
     try:
         sending.send(outcome)
     except OSError:
         pass  # the parent stopped waiting (Background.stop)
-    except Exception:  # noqa: BLE001 (something that cannot be pickled: send what went wrong, as text)
-        failure = "".join(traceback.format_exception(outcome[1])) if outcome[0] == "failed" else ""
+    except Exception:  # noqa: BLE001 (an error that cannot be pickled: send what went wrong, as text)
+        failure = "".join(traceback.format_exception(outcome[1]))
         sending.send(("failed", RuntimeError(f"{failure}{traceback.format_exc()}")))
     finally:
         sending.close()
 
 
-def _received(worker: multiprocessing.Process, receiving: Connection) -> dict[int, Any]:
+def _received(worker: multiprocessing.Process, receiving: Connection, results: BinaryIO) -> dict[int, Any]:
     try:
         outcome, value = receiving.recv()
     except EOFError:
         raise RuntimeError(f"a worker process ended without its results (exit code {worker.exitcode})") from None
-    worker.join()  # it exits once its results are sent
+    worker.join()  # it exits once it has sent word
     if outcome == "failed":
         raise value
-    return value
+    results.seek(0)
+    written = io.BytesIO(results.read(value))
+    done = {}
+    while written.tell() < value:
+        index, result = pickle.load(written)
+        done[index] = result
+    return done
 
 
 def map_in_processes(function: Callable[[Item], Result], items: Sequence[Item], processes: int) -> list[Result]:

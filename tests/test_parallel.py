@@ -81,7 +81,7 @@ def test_this_process_joins_in_when_it_asks_for_the_results():
 def test_work_stopped_before_its_results_leaves_no_process_behind():
     work = Background(lambda seconds: time.sleep(seconds), [60])
     work.stop()
-    assert work.workers and not any(worker.is_alive() for worker, _ in work.workers)
+    assert work.workers and not any(worker.is_alive() for worker, *_ in work.workers)
 
 
 def test_an_error_that_cannot_be_sent_back_still_reaches_the_caller_as_text():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache, wraps
@@ -67,17 +67,17 @@ def _date_html(date_text: str) -> str:
     return f'<time datetime="{when.start.iso()}">{text(when.display())}</time>'
 
 
-def per_depth(render: Callable[..., Made]) -> Callable[..., Made]:
+def per_depth(render: Callable[[Context, str, str], Made]) -> Callable[[Context, str, str], Made]:
     """For HTML that depends on the page it is on only through the page's links: made once per build
     and page depth (a link is written alike from every page at one depth: hooks/urls.py), not once
-    per page. `render(ctx, here, *ids)` takes hashable arguments after `here`."""
+    per page. `render(ctx, here, item_id)`: what it shows of one item (a person, an article…)."""
 
     @wraps(render)
-    def cached(ctx: Context, here: str, *ids: Hashable) -> Made:
-        key = (render, urls.up_to_root(here), *ids)
+    def cached(ctx: Context, here: str, item_id: str) -> Made:
+        key = (render, urls.up_to_root(here), item_id)
         made = ctx.fragments.get(key)
         if made is None:
-            made = ctx.fragments[key] = render(ctx, here, *ids)
+            made = ctx.fragments[key] = render(ctx, here, item_id)
         return made
 
     return cached
