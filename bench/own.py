@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from hooks.collecting import collection_paused
 from hooks.export import generated_files
 from hooks.load import load_site
 from hooks.parallel import available_cores
@@ -39,6 +40,7 @@ class Output:
     hand_written: dict[str, str]       # docs/*.md as the hooks hand them to Markdown
 
 
+@collection_paused()  # as on_config is
 def run_own_code(project: Path) -> Output:
     started, started_cpu = time.perf_counter(), time.process_time()
     data_dir = project / "data"

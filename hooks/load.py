@@ -108,7 +108,7 @@ class Reader:
             return None
 
 
-@collection_paused
+@collection_paused()
 def load_site(data_dir: Path, *, processes: int = 1) -> Site:
     """Load and validate everything in data/; raise DataError naming every problem. With processes > 1,
     a large data/ is parsed in up to that many processes (`mkdocs serve` passes 1: hooks/parallel.py)."""

@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils import CountHandler  # noqa: E402
 
 from hooks import preview, staging  # noqa: E402
-
+from hooks.collecting import collection_paused  # noqa: E402
 from hooks.export import generated_files  # noqa: E402
 from hooks.history import PageHistory, last_changed_html, last_commits  # noqa: E402
 from hooks.load import load_site  # noqa: E402
@@ -76,6 +76,7 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
     return server
 
 
+@collection_paused()  # the whole setup: nothing it makes is garbage (hooks/collecting.py)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     data_dir = root / "data"
@@ -101,8 +102,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": abbreviation_glossary(ctx)}
     _stage(config)
     if not _run["serving"]:
-        # The site and its pages live until this build ends. They were made with the cycle collector
-        # paused (hooks/collecting.py); frozen, it never walks them (665,000 objects at N=5,000).
+        # The site and its pages live until this build ends. They are made with the cycle collector
+        # paused; frozen, it never walks them (665,000 objects at N=5,000).
         # Not under serve: what a rebuild leaves behind must stay collectable.
         gc.freeze()
     return config

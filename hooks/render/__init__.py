@@ -22,7 +22,7 @@ PARALLEL_FROM = 400  # jobs (about one per page); below this, starting processes
 Job = Callable[[Context], dict[str, str]]  # renders one page, or one page and its year pages
 
 
-@collection_paused
+@collection_paused()
 def render_site(site: Site, ctx: Context | None = None, *, processes: int = 1) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/ (it is never written there). With
     processes > 1, a large site is rendered in that many processes (hooks/parallel.py);
