@@ -60,6 +60,7 @@ def copy_project(target: Path, data: Path) -> Path:
 def own_code(project: Path, floor: Path) -> dict:
     """Our code timed in fresh processes (a build starts cold too), OWN_RUNS times; the quickest run
     counts. The first also writes the floor."""
+    os.sync()  # the corpus and project were just written: their write-back must not run during the timing
     runs = []
     for run in range(OWN_RUNS):
         command = [sys.executable, "-m", "bench.own", str(project), *([str(floor)] if run == 0 else [])]

@@ -40,13 +40,25 @@ class Checker:
         self.report(path, location, f"unknown {what} {value!r}{hint}; expected an id from {where}")
         return False
 
-    def ids(self, path: str, location: tuple, values: list[str], pool: Iterable[str], what: str, where: str) -> None:
+    # ids() and sources() ask first whether all is well, and make a message's location only if not:
+    # a large site names tens of thousands of ids, nearly all of them right.
+    def ids(self, path: str, location: tuple, values: list[str], pool: dict[str, object], what: str, where: str) -> None:
         for index, value in enumerate(values):
-            self.known(path, (*location, index), value, pool, what, where)
+            if value not in pool:
+                self.known(path, (*location, index), value, pool, what, where)
 
     def sources(self, path: str, location: tuple, sources: list[str]) -> None:
         for index, source in enumerate(sources):
-            self.source(path, (*location, index), source)
+            if not self.resolves(source):
+                self.source(path, (*location, index), source)
+
+    def resolves(self, source: str) -> bool:
+        """Whether a source is a known reference or an existing article paragraph (source() says why not)."""
+        paragraph = paragraph_of(source)
+        if not paragraph:
+            return source in self.site.references
+        article = self.site.articles.get(paragraph[0])
+        return article is not None and paragraph[1] in article.paragraphs
 
     def source(self, path: str, location: tuple, source: str) -> bool:
         paragraph = paragraph_of(source)
