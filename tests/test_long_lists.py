@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,9 @@ from hooks import urls
 from hooks.load import load_site
 from hooks.render import articles, lists, passthrough, people, reference_pages, render_site, timelines, topics
 from hooks.render.common import Context
+from hooks.render.home import latest_events
+from hooks.render.lists import compact_event
+from hooks.schedule import is_upcoming
 
 ROOT = Path(__file__).resolve().parents[1]
 HREF = re.compile(r'href="([^"#]*)(?:#([^"]*))?"')
@@ -157,3 +161,16 @@ def test_a_digest_lists_each_kind_as_sorting_it_newest_first_would(archive):
             dates = [when(item).text for item in items]
             ties += len(dates) - len(set(dates))
     assert ties > 100  # the order among equal dates is checked too
+
+
+def test_the_latest_events_are_the_newest_that_happened(archive):
+    """The home page takes them from the site-wide newest-first list, as sorting what happened would."""
+    fixture = load_site(ROOT / "tests" / "fixtures" / "minimal" / "data")  # an event scheduled for 2031
+    for site in (archive, fixture):
+        for today in (date(2026, 12, 1), date(2033, 1, 1)):  # upcoming on the first day, not the second
+            ctx = Context(site, today=today)
+            happened = [pair for pair in site.events.values() if not is_upcoming(pair[1], today)]
+            newest = lists.newest_first(happened, lists.event_when)[:40]
+            expected = "\n".join(compact_event(ctx, urls.HOME, event.id) for _, event in newest)
+            assert latest_events(ctx, count=40) == f'<ul class="x-latest">\n{expected}\n</ul>'
+    assert any(is_upcoming(event, date(2026, 12, 1)) for _, event in fixture.events.values())

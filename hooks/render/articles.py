@@ -7,7 +7,7 @@ from hooks.model import Article
 from hooks.render.common import (Context, article_link, corrections_html, date_html, page, person_label, quote_html,
                                  topic_link)
 from hooks.render.html import attr, link, text
-from hooks.render.lists import SEARCH_EXCLUDE, article_when, by_year, newest_first, year_neighbours
+from hooks.render.lists import SEARCH_EXCLUDE, article_when, newest_first_site, year_neighbours, years_of
 
 
 def provenance(article: Article) -> str:
@@ -86,7 +86,7 @@ def article_cards(ctx: Context, here: str, articles: list[Article]) -> str:
 
 def articles_index(ctx: Context) -> str:
     here = urls.ARTICLES
-    articles = newest_first(ctx.site.articles.values(), article_when)
+    articles = newest_first_site(ctx)["articles"]
     intro = ("<p>The source articles this explainer is built from, newest first. Each is shown verbatim with "
              "numbered paragraphs, so every claim on this site can be traced to the sentence it rests on.</p>")
     if len(articles) <= INDEX_CARDS:
@@ -94,7 +94,7 @@ def articles_index(ctx: Context) -> str:
     else:
         years = "\n".join(f"<li>{link(urls.link(here, urls.articles_year(year)), str(year))}: {len(found)} "
                            f"article{'' if len(found) == 1 else 's'}</li>"
-                           for year, found in by_year(articles, article_when).items())
+                           for year, found in years_of(articles, article_when).items())
         body = (f'{intro}\n<h2 id="by-year">By year</h2>\n<ul class="x-years">\n{years}\n</ul>\n'
                 f'<h2 id="latest">The latest {LATEST_CARDS}</h2>\n{article_cards(ctx, here, articles[:LATEST_CARDS])}')
     return page("Articles", body, description="The source articles, verbatim, with numbered paragraphs.")
@@ -104,7 +104,7 @@ def articles_year_pages(ctx: Context) -> dict[str, str]:
     """One page per year of publication, once the archive is too large for one list (none before)."""
     if len(ctx.site.articles) <= INDEX_CARDS:
         return {}
-    years = by_year(ctx.site.articles.values(), article_when)
+    years = years_of(newest_first_site(ctx)["articles"], article_when)
     pages = {}
     for year, articles in years.items():
         here = urls.articles_year(year)

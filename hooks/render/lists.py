@@ -46,11 +46,6 @@ def newest_first(items: Iterable[Item], when: Callable[[Item], EdtfDate]) -> lis
     return sorted(items, key=lambda item: _sort_key(date_text(item)), reverse=True)
 
 
-def by_year(items: Iterable[Item], when: Callable[[Item], EdtfDate]) -> dict[int, list[Item]]:
-    """Items by the year they start in, newest year first, newest first within it."""
-    return years_of(newest_first(items, when), when)
-
-
 def years_of(newest: list[Item], when: Callable[[Item], EdtfDate]) -> dict[int, list[Item]]:
     """Items already newest first, by the year they start in."""
     years: dict[int, list[Item]] = {}
@@ -132,14 +127,22 @@ def article_links(ctx: Context, here: str, articles: list[Article]) -> str:
 
 
 @per_build
-def newest_first_places(ctx: Context) -> dict[int, int]:
-    """Where each event (pair), quote and article of the site comes when its kind is sorted newest first,
-    by the object's identity: one sort of each kind a build, then any list of them is put newest first
-    without sorting it (`Digest.newest_first`)."""
+def newest_first_site(ctx: Context) -> dict[str, list]:
+    """Every event (with its timeline), quote and article of the site, newest first: sorted once a build.
+    Among equal dates they keep the site's order, so the items of any list taken from the site in its
+    order come in these lists' order exactly as sorting that list would put them (`Digest.newest_first`)."""
     site = ctx.site
+    return {"events": newest_first(site.events.values(), event_when),
+            "quotes": newest_first(site.quotes, quote_when(site)),
+            "articles": newest_first(site.articles.values(), article_when)}
+
+
+@per_build
+def newest_first_places(ctx: Context) -> dict[int, int]:
+    """Where each event (pair), quote and article comes in its kind's newest_first_site list, by the
+    object's identity."""
     places = {}
-    for items in (newest_first(site.events.values(), event_when), newest_first(site.quotes, quote_when(site)),
-                  newest_first(site.articles.values(), article_when)):
+    for items in newest_first_site(ctx).values():
         places.update({id(item): place for place, item in enumerate(items)})
     return places
 
