@@ -94,3 +94,9 @@ def test_an_error_that_cannot_be_sent_back_still_reaches_the_caller_as_text():
 
     with pytest.raises(RuntimeError, match="item 1 failed"):
         claimed_by_the_worker(Background(fail, [1])).result()
+
+
+def test_a_result_that_cannot_be_sent_back_fails_with_why():
+    """Each result is pickled as soon as it is made: one that cannot be is the worker's error."""
+    with pytest.raises(Exception, match="pickle"):
+        claimed_by_the_worker(Background(lambda n: (lambda: n), [1])).result()
