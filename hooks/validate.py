@@ -53,7 +53,7 @@ class Checker:
                 self.source(path, (*location, index), source)
 
     def resolves(self, source: str) -> bool:
-        """Whether a source is a known reference or an existing article paragraph (source() says why not)."""
+        """Whether a source is a known reference or an existing article paragraph (quietly)."""
         paragraph = paragraph_of(source)
         if not paragraph:
             return source in self.site.references
@@ -61,18 +61,18 @@ class Checker:
         return article is not None and paragraph[1] in article.paragraphs
 
     def source(self, path: str, location: tuple, source: str) -> bool:
+        """Whether a source resolves; if not, why (unless what it names has problems of its own)."""
+        if self.resolves(source):
+            return True
         paragraph = paragraph_of(source)
         if not paragraph:
             return self.known(path, location, source, self.site.references, "reference", "references.yml")
-        article_id, number = paragraph
-        article = self.site.articles.get(article_id)
+        article = self.site.articles.get(paragraph[0])
         if article is None:
-            return self.known(path, location, article_id, self.site.articles, "article", "articles/")
-        if number not in article.paragraphs:
-            self.report(path, location, f"{source!r}: article {article.id!r} has paragraphs p1 to "
-                                        f"p{len(article.paragraphs)}; expected one of those")
-            return False
-        return True
+            return self.known(path, location, paragraph[0], self.site.articles, "article", "articles/")
+        self.report(path, location, f"{source!r}: article {article.id!r} has paragraphs p1 to "
+                                    f"p{len(article.paragraphs)}; expected one of those")
+        return False
 
     def quotes(self, path: str, location: tuple, quotes: list[Quote], article_id: str | None = None) -> None:
         for index, quote in enumerate(quotes):
