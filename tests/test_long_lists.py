@@ -155,7 +155,7 @@ def test_a_digest_lists_each_kind_as_sorting_it_newest_first_would(archive):
     ties = 0
     for digest in [*(people.person_digest(ctx, p) for p in archive.people.values()),
                    *(topics.topic_digest(ctx, t) for t in archive.topics.values())]:
-        for kind, when in (("events", lists.event_when), ("quotes", digest.quote_date), ("articles", lists.article_when)):
+        for kind, when in (("events", lists.event_when), ("quotes", digest.dates["quotes"]), ("articles", lists.article_when)):
             items = getattr(digest, kind)
             assert digest.newest_first(kind) == lists.newest_first(items, when)
             dates = [when(item).text for item in items]

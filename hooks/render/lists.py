@@ -127,14 +127,19 @@ def article_links(ctx: Context, here: str, articles: list[Article]) -> str:
 
 
 @per_build
+def dates_by_kind(ctx: Context) -> dict[str, Callable[[Any], EdtfDate]]:
+    """How each kind of listed item is dated."""
+    return {"events": event_when, "quotes": quote_when(ctx.site), "articles": article_when}
+
+
+@per_build
 def newest_first_site(ctx: Context) -> dict[str, list]:
     """Every event (with its timeline), quote and article of the site, newest first: sorted once a build.
     Among equal dates they keep the site's order, so the items of any list taken from the site in its
     order come in these lists' order exactly as sorting that list would put them (`Digest.newest_first`)."""
-    site = ctx.site
-    return {"events": newest_first(site.events.values(), event_when),
-            "quotes": newest_first(site.quotes, quote_when(site)),
-            "articles": newest_first(site.articles.values(), article_when)}
+    site, dates = ctx.site, dates_by_kind(ctx)
+    everything = {"events": site.events.values(), "quotes": site.quotes, "articles": site.articles.values()}
+    return {kind: newest_first(items, dates[kind]) for kind, items in everything.items()}
 
 
 @per_build
@@ -152,13 +157,14 @@ class Digest:
     """What a person or topic page lists: its events, quotes and articles (in the site's order, as the
     site's indexes give them), and whether they go by year."""
 
+    ctx: Context = field(repr=False)
     events: list[tuple[Timeline, Event]]
     quotes: list[QuoteUse]
     articles: list[Article]
-    quote_date: Callable[[QuoteUse], EdtfDate]
-    places: dict[int, int]  # newest_first_places
     quotes_by_year: bool = True  # a topic's year pages leave quotes to its events and articles
     years: dict[int, dict[str, list]] = field(default_factory=dict)
+    dates: dict[str, Callable[[Any], EdtfDate]] = field(init=False, repr=False)  # the build's dates_by_kind
+    places: dict[int, int] = field(init=False, repr=False)  # the build's newest_first_places
     _sorted: dict[str, list] = field(default_factory=dict, repr=False)
 
     @property
@@ -167,23 +173,21 @@ class Digest:
                 or len(self.quotes) > INLINE_QUOTES)
 
     def __post_init__(self) -> None:
+        self.dates, self.places = dates_by_kind(self.ctx), newest_first_places(self.ctx)
         if not self.split_by_year:
             return
         kinds = ["events", "articles", "quotes"] if self.quotes_by_year else ["events", "articles"]
         for kind in kinds:
-            for year, items in years_of(self.newest_first(kind), self._when(kind)).items():
+            for year, items in years_of(self.newest_first(kind), self.dates[kind]).items():
                 self.years.setdefault(year, {"events": [], "quotes": [], "articles": []})[kind] = items
         self.years = dict(sorted(self.years.items(), reverse=True))
 
     def latest(self, kind: str) -> list:
         return self.newest_first(kind)[:LATEST]
 
-    def _when(self, kind: str) -> Callable[[Any], EdtfDate]:
-        return {"events": event_when, "quotes": self.quote_date, "articles": article_when}[kind]
-
     def newest_first(self, kind: str) -> list:
         """Items of one kind newest first: as newest_first() gives them, since the site's indexes keep the
-        site's order, which the places' sort keeps among equal dates. Each kind put in order once."""
+        site's order, which newest_first_site's sort keeps among equal dates. Each kind put in order once."""
         if kind not in self._sorted:
             by_place = {self.places[id(item)]: item for item in getattr(self, kind)}
             self._sorted[kind] = [by_place[place] for place in sorted(by_place)]

@@ -9,8 +9,8 @@ from hooks.dates import parse_date
 from hooks.model import Person
 from hooks.render.common import Context, country_name, page, person_label, quote_html, sources_html
 from hooks.render.html import link, native, text
-from hooks.render.lists import (Digest, article_links, compact_events, events_section, more_by_year,
-                                newest_first_places, quote_when, year_pages, years_list)
+from hooks.render.lists import (Digest, article_links, compact_events, events_section, more_by_year, year_pages,
+                                years_list)
 
 
 def role_dates(start: str, end: str | None) -> str:
@@ -45,8 +45,8 @@ def person_page(ctx: Context, person: Person, digest: Digest | None = None) -> s
 
 def person_digest(ctx: Context, person: Person) -> Digest:
     site = ctx.site
-    return Digest(site.events_by_person[person.id], site.quotes_by_person[person.id],
-                  site.articles_by_person[person.id], quote_when(site), newest_first_places(ctx))
+    return Digest(ctx, site.events_by_person[person.id], site.quotes_by_person[person.id],
+                  site.articles_by_person[person.id])
 
 
 def inline_sections(ctx: Context, here: str, digest: Digest) -> list[str]:

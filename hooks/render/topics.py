@@ -7,7 +7,7 @@ from hooks.model import Topic
 from hooks.render.common import Context, page, quote_html
 from hooks.render.html import link, text
 from hooks.render.lists import (SEARCH_EXCLUDE, Digest, article_links, compact_events, events_section, more_by_year,
-                                newest_first_places, quote_when, year_pages, years_list)
+                                year_pages, years_list)
 
 
 def topic_page(ctx: Context, topic: Topic, digest: Digest | None = None) -> str:
@@ -29,8 +29,8 @@ def topic_page(ctx: Context, topic: Topic, digest: Digest | None = None) -> str:
 
 def topic_digest(ctx: Context, topic: Topic) -> Digest:
     site = ctx.site
-    return Digest(site.events_by_topic[topic.id], site.quotes_by_topic[topic.id], site.articles_by_topic[topic.id],
-                  quote_when(site), newest_first_places(ctx), quotes_by_year=False)
+    return Digest(ctx, site.events_by_topic[topic.id], site.quotes_by_topic[topic.id], site.articles_by_topic[topic.id],
+                  quotes_by_year=False)
 
 
 def by_year_sections(ctx: Context, here: str, topic: Topic, digest: Digest) -> list[str]:
