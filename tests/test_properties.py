@@ -27,7 +27,7 @@ from hooks.problems import DataError
 from hooks.render import render_site
 from hooks.render.abbreviations import abbreviation_glossary
 from hooks.render.common import Context
-from hooks.render.html import Glossary, attr, text
+from hooks.render.html import Glossary, attr, collapse_whitespace, text
 from hooks.yaml_source import SourceError, parse_yaml, split_front_matter
 from tests.conftest import FIXTURE_DATA
 from tests.html_safety import dangerous_url, unsafe_markup, visible_text
@@ -197,6 +197,22 @@ def test_escaped_text_and_attributes_read_back_as_the_same_text(value):
     html = f'<p title="{attr(value)}">{text(value)}</p>'
     assert not unsafe_markup(html)
     assert visible_text(html) == collapsed
+
+
+# Every character str.split() breaks at, from the whole of Unicode.
+WHITESPACE = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+
+
+@BOUNDED
+@given(value=st.lists(st.one_of(st.sampled_from(WHITESPACE), st.text(max_size=3))).map("".join))
+def test_collapsing_whitespace_is_splitting_into_words_and_joining_them(value):
+    assert collapse_whitespace(value) == " ".join(value.split())
+
+
+def test_collapsing_whitespace_finds_each_kind_of_whitespace_anywhere():
+    for space in WHITESPACE:
+        for value in (f"a{space}b", f"{space}a", f"a{space}", f"a {space}b", f"한{space}글"):
+            assert collapse_whitespace(value) == " ".join(value.split()), repr(value)
 
 
 @BOUNDED

@@ -18,22 +18,32 @@ from hooks.model import Term
 _MARKDOWN_ACTIVE = re.compile(r"[\\`*_{}\[\]#|~=^$!:]")
 
 
+def collapse_whitespace(value: str) -> str:
+    """Each run of whitespace as one space, none at either end (a line break in content could end
+    the HTML block around it in Markdown)."""
+    # Data text is nearly always collapsed already, and splitting a long non-ASCII text into words costs
+    # twice this check. Every whitespace character but the space is unprintable (str.isprintable).
+    if value.isprintable() and "  " not in value and value[:1] != " " and value[-1:] != " ":
+        return value
+    return " ".join(value.split())
+
+
 # Cached: a build escapes the same names, titles and headlines on page after page.
 @lru_cache(maxsize=1 << 16)
 def text(value: str) -> str:
     """Plain text for element content: HTML-escaped and whitespace-collapsed."""
-    return html.escape(" ".join(value.split()), quote=False)
+    return html.escape(collapse_whitespace(value), quote=False)
 
 
 @lru_cache(maxsize=1 << 16)
 def attr(value: str) -> str:
     """Text for an attribute value (always double-quoted)."""
-    return html.escape(" ".join(value.split()), quote=True)
+    return html.escape(collapse_whitespace(value), quote=True)
 
 
 def inert_markdown(value: str) -> str:
     """Text that may pass through Markdown and still show exactly as written."""
-    escaped = html.escape(" ".join(value.split()), quote=True)
+    escaped = html.escape(collapse_whitespace(value), quote=True)
     return _MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", escaped)
 
 
