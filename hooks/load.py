@@ -10,10 +10,11 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from hooks.collecting import collection_paused
 from hooks.model import (SLUG, Article, ArticleMeta, Block, Event, Person, Reference, Site, Term, Timeline,
@@ -107,6 +108,19 @@ class Reader:
                 self.report(path, located.line_of(location), field_name(location), explain(detail, model))
             return None
 
+    def validate_each(self, model: type[BaseModel], items: list, path: str, located: Located, at: tuple = ()) -> list:
+        """Each of a list's items against the model, as `validate` (None for an item that fails); all in
+        one call while every item is valid, which takes half the time of one call per item."""
+        try:
+            return _list_of(model).validate_python(items)
+        except ValidationError:  # one by one, so each problem is reported at its item's line
+            return [self.validate(model, data, path, located, at=(*at, index)) for index, data in enumerate(items)]
+
+
+@lru_cache(maxsize=None)
+def _list_of(model: type[BaseModel]) -> TypeAdapter:
+    return TypeAdapter(list[model])
+
 
 @collection_paused()
 def load_site(data_dir: Path, *, processes: int = 1) -> Site:
@@ -176,8 +190,7 @@ def read_list(reader: Reader, file_name: str, model: type[BaseModel]) -> dict[st
         return {}
     broken = reader.broken[KINDS[file_name]] = set()
     items: dict[str, Any] = {}
-    for index, data in enumerate(located.data):
-        item = reader.validate(model, data, name, located, at=(index,))
+    for index, (data, item) in enumerate(zip(located.data, reader.validate_each(model, located.data, name, located))):
         if item is None:
             if isinstance(data, dict) and isinstance(data.get("id"), str):
                 broken.add(data["id"])
@@ -294,10 +307,9 @@ def read_timelines(reader: Reader, documents: list[tuple[Path, str, int]], parsi
             problem = "is missing" if "events" not in located.data else f"expected a non-empty list of events, got {kind(events_data)}"
             reader.report(name, located.line_of(("events",)), "events", problem)
             continue
-        # Events are validated one by one so a broken event does not hide its valid siblings.
+        # A broken event does not hide its valid siblings: each is kept or reported on its own (validate_each).
         events: dict[str, Event] = {}
-        for index, data in enumerate(events_data):
-            event = reader.validate(Event, data, name, located, at=("events", index))
+        for index, event in enumerate(reader.validate_each(Event, events_data, name, located, at=("events",))):
             if event is None:
                 continue
             if event.id in events:

@@ -325,6 +325,20 @@ def test_every_problem_is_reported_together(data_copy: Path) -> None:
     assert report.splitlines()[1:] == problems
 
 
+def test_a_broken_event_leaves_its_siblings_checked(data_copy: Path) -> None:
+    """Events are kept or reported one by one: the event after a broken one is still checked against
+    the rest of the site (here: its unknown person is reported too), and nothing else is reported."""
+    path = data_copy / TIMELINE
+    text = path.read_text(encoding="utf-8").replace('date: "2030-03-26/2030-03-27"', 'date: "2030-02-30"')
+    text = text.replace("      - example-minister-kim\n", "      - example-minister-nobody\n")
+    path.write_text(text, encoding="utf-8")
+    problems = problems_of(data_copy)
+    assert len(problems) == 2, problems
+    assert problems[0].startswith(f"data/{TIMELINE}:{line_of(text, '2030-02-30')}: events[0].date: ")
+    assert problems[1].startswith(f"data/{TIMELINE}:{line_of(text, 'example-minister-nobody')}: events[1].actors[0]: ")
+    assert "example-minister-nobody" in problems[1]
+
+
 JUNK = [b"", b"\n", b"just some text\n", b"- - -\n", b"[1, 2\n", b"{a: 1}\n", b"- 1\n- 2\n", b"\x00\x01\x02",
         b"\xff\xfe\x00", b"---\n---\n", b"? [a]\n: b\n", b"- id: [x]\n", b"- id: {a: 1}\n  title: [b]\n",
         b"title: t\nintro: i\nevents:\n  - id: [x]\n", b"title: t\nintro: i\nevents: 5\n",
