@@ -18,7 +18,7 @@ from pathlib import Path
 
 from hooks.collecting import collection_paused
 from hooks.export import generated_files
-from hooks.load import load_site
+from hooks.load import read_site
 from hooks.parallel import available_cores
 from hooks.render import render_site
 from hooks.render.abbreviations import abbreviation_glossary
@@ -46,10 +46,10 @@ def run_own_code(project: Path) -> Output:
     data_dir = project / "data"
     today = date.today()
     processes = available_cores()  # as `mkdocs build` does
-    site = load_site(data_dir, processes=processes)
-    review_notes(site, data_dir, today)
+    site, check = read_site(data_dir, processes=processes)
     ctx = Context(site, site_name=SITE_NAME, site_url=SITE_URL, today=today)
-    pages = render_site(site, ctx, processes=processes)
+    pages = render_site(site, ctx, processes=processes, check=check)
+    review_notes(site, data_dir, today)
     abbreviation_glossary(ctx)
     gc.freeze()  # as on_config does at the end of a build's setup
     hand_written = {}

@@ -11,6 +11,7 @@ import difflib
 import itertools
 import re
 from functools import lru_cache
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -122,10 +123,19 @@ def _list_of(model: type[BaseModel]) -> TypeAdapter:
     return TypeAdapter(list[model])
 
 
-@collection_paused()
 def load_site(data_dir: Path, *, processes: int = 1) -> Site:
     """Load and validate everything in data/; raise DataError naming every problem. With processes > 1,
     a large data/ is parsed in up to that many processes (`mkdocs serve` passes 1: hooks/parallel.py)."""
+    site, check = read_site(data_dir, processes=processes)
+    check()
+    return site
+
+
+@collection_paused()
+def read_site(data_dir: Path, *, processes: int = 1) -> tuple[Site, Callable[[], None]]:
+    """data/ read, each item validated against its model, and what crosses files still to check:
+    `check()` raises DataError naming every problem (those found while reading too). A build renders
+    while this process checks (render_site's `check`); nothing shown to anyone before check() passed."""
     reader = Reader(Path(data_dir), processes)
     if not reader.data_dir.is_dir():
         raise DataError([Problem(reader.name(reader.data_dir), 1, "folder", "does not exist; expected data/")])
@@ -150,10 +160,14 @@ def load_site(data_dir: Path, *, processes: int = 1) -> Site:
         files=sorted(reader.located),
     )
     names = {name: reader.name(reader.data_dir / name) for name in LIST_FILES}
-    reader.problems += check_site(site, reader.located, names, reader.broken)
-    if reader.problems:
-        raise DataError(reader.problems)
-    return site
+
+    @collection_paused()
+    def check() -> None:
+        problems = reader.problems + check_site(site, reader.located, names, reader.broken)
+        if problems:
+            raise DataError(problems)
+
+    return site, check
 
 
 def check_layout(reader: Reader) -> None:

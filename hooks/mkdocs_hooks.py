@@ -32,7 +32,7 @@ from hooks import preview, staging  # noqa: E402
 from hooks.collecting import collection_paused  # noqa: E402
 from hooks.export import generated_files  # noqa: E402
 from hooks.history import PageHistory, last_changed_html, last_commits  # noqa: E402
-from hooks.load import load_site  # noqa: E402
+from hooks.load import read_site  # noqa: E402
 from hooks.parallel import available_cores  # noqa: E402
 from hooks.problems import DataError  # noqa: E402
 from hooks.render import render_site  # noqa: E402
@@ -82,17 +82,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_dir = root / "data"
     # A large site loads and renders on every core; never under `mkdocs serve`, whose threads make forking unsafe.
     processes = 1 if _run["serving"] else available_cores()
+    today = date.today()
     try:
-        site = load_site(data_dir, processes=processes)
+        site, check = read_site(data_dir, processes=processes)
+        ctx = Context(site, site_name=config.site_name, site_url=config.site_url or "", today=today)
+        pages = render_site(site, ctx, processes=processes, check=check)  # checked while rendering begins
     except DataError as error:
         raise PluginError(error.report()) from None
-    today = date.today()
-    ctx = Context(site, site_name=config.site_name, site_url=config.site_url or "", today=today)
     # INFO, not WARNING: a date passing must not fail `--strict` builds; `make check` shows it as a warning.
     for note in review_notes(site, data_dir, today):
         log.info("to review: %s", note)
     _build.clear()
-    _build.update(ctx=ctx, pages=render_site(site, ctx, processes=processes),
+    _build.update(ctx=ctx, pages=pages,
                   files=generated_files(site, site_url=ctx.site_url, site_name=config.site_name,
                                         language=config.theme["language"], today=today))
     # One `git log` for the whole build: when each page's content last changed.

@@ -130,9 +130,3 @@ def _received(worker: multiprocessing.Process, receiving: Connection, results: B
         done[index] = result
     return done
 
-
-def map_in_processes(function: Callable[[Item], Result], items: Sequence[Item], processes: int) -> list[Result]:
-    """[function(item) for item in items], shared out among `processes` processes (this one included)."""
-    if processes <= 1 or len(items) < 2:
-        return [function(item) for item in items]
-    return Background(function, items, workers=processes - 1).result()

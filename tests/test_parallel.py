@@ -8,7 +8,7 @@ import time
 import pytest
 
 from hooks import yaml_source
-from hooks.parallel import Background, map_in_processes
+from hooks.parallel import Background
 from hooks.yaml_source import Parsing, SourceError, parse_yaml
 from tests.test_yaml_fast_path import PLAIN, UNUSUAL
 
@@ -16,7 +16,7 @@ from tests.test_yaml_fast_path import PLAIN, UNUSUAL
 @pytest.mark.parametrize("processes", [1, 2, 3, 8])
 def test_results_come_back_in_item_order(processes):
     items = list(range(23))
-    assert map_in_processes(lambda n: (n, n * n), items, processes) == [(n, n * n) for n in items]
+    assert Background(lambda n: (n, n * n), items, workers=processes - 1).result() == [(n, n * n) for n in items]
 
 
 def test_an_error_in_another_process_reaches_the_caller():
@@ -26,7 +26,7 @@ def test_an_error_in_another_process_reaches_the_caller():
         return n
 
     with pytest.raises(ValueError, match="item [13]"):  # whichever process claims an odd one first
-        map_in_processes(fail_on_odd, [0, 1, 2, 3], 2)
+        Background(fail_on_odd, [0, 1, 2, 3], workers=1).result()
 
 
 def outcome(text: str, first_line: int) -> object:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from dataclasses import replace
 from datetime import date
@@ -9,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from hooks import urls
-from hooks.load import load_site
+from hooks import render, urls
+from hooks.load import load_site, read_site
 from hooks.model import Term
+from hooks.problems import DataError
 from hooks.render import jobs, render_site
 from hooks.render.common import Context, paragraph_link
 from hooks.render.html import Glossary, inert_markdown, link, text
@@ -58,6 +60,38 @@ def test_html_made_once_per_depth_is_what_each_page_would_make_alone(pages):
 def test_rendering_is_deterministic(pages):
     site = load_site(FIXTURE)
     assert render_site(site, golden_context(site)) == pages
+
+
+def test_the_check_runs_while_another_process_renders_and_a_failing_one_stops_it(data_copy, monkeypatch):
+    monkeypatch.setattr(render, "PARALLEL_FROM", 0)  # the small fixture in two processes
+    timeline = data_copy / "timelines" / "example-relations.yml"
+    timeline.write_text(timeline.read_text(encoding="utf-8").replace("- example-minister-kim\n", "- nobody\n"),
+                        encoding="utf-8")
+    with pytest.raises(DataError) as loading:
+        load_site(data_copy)
+    site, check = read_site(data_copy)
+    rendering_beside = []
+
+    def checking() -> None:
+        rendering_beside.append(len(multiprocessing.active_children()))
+        check()
+
+    with pytest.raises(DataError) as rendering:
+        render_site(site, processes=2, check=checking)
+    assert rendering_beside == [1]
+    assert multiprocessing.active_children() == []  # stopped, its pages dropped
+    assert rendering.value.problems == loading.value.problems
+    assert "unknown person 'nobody'" in str(rendering.value)
+
+
+def test_a_passing_check_gives_the_pages_of_a_checked_site(pages, monkeypatch):
+    monkeypatch.setattr(render, "PARALLEL_FROM", 0)
+    site, check = read_site(FIXTURE)
+    checks = []
+    checked = render_site(site, golden_context(site), processes=2, check=lambda: checks.append(check()))
+    assert checks == [None]
+    assert checked == pages
+    assert list(checked) == list(pages)
 
 
 def test_relative_links_between_pages():

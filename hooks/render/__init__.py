@@ -7,7 +7,7 @@ from collections.abc import Callable
 from hooks import urls
 from hooks.collecting import collection_paused
 from hooks.model import Site
-from hooks.parallel import map_in_processes
+from hooks.parallel import Background
 from hooks.render.articles import article_page, articles_index, articles_year_pages
 from hooks.render.common import Context
 from hooks.render.corrections import corrections_page
@@ -23,16 +23,24 @@ Job = Callable[[Context], dict[str, str]]  # renders one page, or one page and i
 
 
 @collection_paused()
-def render_site(site: Site, ctx: Context | None = None, *, processes: int = 1) -> dict[str, str]:
+def render_site(site: Site, ctx: Context | None = None, *, processes: int = 1,
+                check: Callable[[], None] = lambda: None) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/ (it is never written there). With
     processes > 1, a large site is rendered in that many processes (hooks/parallel.py);
-    the pages are the same, in the same order."""
+    the pages are the same, in the same order.
+
+    `check()`, if given (the site's cross-file check: hooks/load.py read_site), runs in this process
+    while the others begin rendering; if it raises, their work is dropped and the error raised."""
     ctx = ctx or Context(site)
     found = jobs(site)
-    if len(found) < PARALLEL_FROM:
-        processes = 1
+    rendering = Background(lambda job: job(ctx), found, workers=processes - 1 if len(found) >= PARALLEL_FROM else 0)
+    try:
+        check()
+    except BaseException:
+        rendering.stop()
+        raise
     pages: dict[str, str] = {}
-    for rendered in map_in_processes(lambda job: job(ctx), found, processes):
+    for rendered in rendering.result():
         pages |= rendered
     return pages
 
