@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from hooks import yaml_source
+from hooks import parallel, yaml_source
 from hooks.parallel import Background
 from hooks.yaml_source import Parsing, SourceError, parse_yaml
 from tests.test_yaml_fast_path import PLAIN, UNUSUAL
@@ -76,6 +76,13 @@ def test_this_process_joins_in_when_it_asks_for_the_results():
     results = Background(slowly, list(range(20))).result()
     assert [n for _, n in results] == list(range(20))
     assert len({pid for pid, _ in results}) == 2, "both processes claimed items"
+
+
+def test_a_worker_that_claimed_nothing_sends_back_nothing(monkeypatch):
+    here, claims = os.getpid(), parallel._claims
+    monkeypatch.setattr(parallel, "_claims", lambda *args: claims(*args) if os.getpid() == here else iter(()))
+    results = Background(lambda n: (os.getpid(), n), [1, 2, 3]).result()
+    assert results == [(here, 1), (here, 2), (here, 3)]
 
 
 def test_work_stopped_before_its_results_leaves_no_process_behind():
