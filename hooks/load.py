@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import os
 import re
 from functools import lru_cache
 from collections.abc import Callable
@@ -123,6 +124,7 @@ def _list_of(model: type[BaseModel]) -> TypeAdapter:
     return TypeAdapter(list[model])
 
 
+@collection_paused()
 def load_site(data_dir: Path, *, processes: int = 1) -> Site:
     """Load and validate everything in data/; raise DataError naming every problem. With processes > 1,
     a large data/ is parsed in up to that many processes (`mkdocs serve` passes 1: hooks/parallel.py)."""
@@ -139,14 +141,14 @@ def read_site(data_dir: Path, *, processes: int = 1) -> tuple[Site, Callable[[],
     reader = Reader(Path(data_dir), processes)
     if not reader.data_dir.is_dir():
         raise DataError([Problem(reader.name(reader.data_dir), 1, "folder", "does not exist; expected data/")])
-    check_layout(reader)
+    files = check_layout(reader)
     # The timelines are read in another process (for a large data/) while this one reads the rest, then
     # helps with the timelines left.
-    timeline_files = timeline_documents(reader)
+    timeline_files = timeline_documents(reader, files["timelines"])
     timelines_parsing = reader.parsing(timeline_files, workers=min(1, reader.processes - 1))
     try:
         lists = {name: read_list(reader, name, model) for name, model in LIST_FILES.items()}
-        articles = read_articles(reader)
+        articles = read_articles(reader, files["articles"])
         timelines = read_timelines(reader, timeline_files, timelines_parsing)
     finally:
         timelines_parsing.stop()
@@ -170,23 +172,44 @@ def read_site(data_dir: Path, *, processes: int = 1) -> tuple[Site, Callable[[],
     return site, check
 
 
-def check_layout(reader: Reader) -> None:
-    """Every file in data/ must be one the site reads: nothing is silently ignored."""
-    links = [path for path in sorted(reader.data_dir.iterdir()) if path.is_symlink()]
+def check_layout(reader: Reader) -> dict[str, list[Path]]:
+    """Every file in data/ must be one the site reads: nothing is silently ignored. Returns the files
+    the site reads in each folder (plain files named '<id><suffix>'), by name."""
+    top = listed(reader, reader.data_dir)
+    links = [Path(entry.path) for entry in top if entry.is_symlink()]
     if links:  # a link could point anywhere on the machine that builds the site: read nothing at all
         raise DataError([Problem(reader.name(path), 1, "file", "is a link; data/ holds plain files and folders only")
                          for path in links])
     expected = set(LIST_FILES) | set(FOLDERS) | ALLOWED_EXTRA
-    for path in sorted(reader.data_dir.iterdir()):
-        if path.name not in expected and not path.name.startswith("."):
-            reader.report(reader.name(path), 1, "file", f"is not read by the site; expected one of {sorted(expected)}")
+    for entry in top:
+        if entry.name not in expected and not entry.name.startswith("."):
+            reader.report(reader.name(Path(entry.path)), 1, "file",
+                          f"is not read by the site; expected one of {sorted(expected)}")
+    files: dict[str, list[Path]] = {}
     for folder, suffix in FOLDERS.items():
-        for path in sorted((reader.data_dir / folder).glob("*")):
-            if path.is_symlink() or not path.is_file():
+        files[folder] = []
+        for entry in listed(reader, reader.data_dir / folder):
+            path = Path(entry.path)
+            if not entry.is_file(follow_symlinks=False):
                 reader.report(reader.name(path), 1, "file", "must be a plain file (no folders or links)")
             elif path.suffix != suffix or not SLUG.fullmatch(path.stem):
                 reader.report(reader.name(path), 1, "file name",
                               f"expected '<id>{suffix}' with an id of lowercase a-z, digits and hyphens")
+            else:
+                files[folder].append(path)
+    return files
+
+
+def listed(reader: Reader, folder: Path) -> list[os.DirEntry]:
+    """A folder's entries by name; none if it is missing. Each knows from the listing itself whether it
+    is a link or a plain file (os.scandir), where a Path asks the OS again for each file."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as error:  # unreadable: say so, rather than build a site without what it holds
+        raise DataError([Problem(reader.name(folder), 1, "folder", f"cannot be read ({error.strerror})")]) from None
 
 
 def read_list(reader: Reader, file_name: str, model: type[BaseModel]) -> dict[str, Any]:
@@ -216,12 +239,10 @@ def read_list(reader: Reader, file_name: str, model: type[BaseModel]) -> dict[st
     return items
 
 
-def read_articles(reader: Reader) -> dict[str, Article]:
+def read_articles(reader: Reader, paths: list[Path]) -> dict[str, Article]:
     broken = reader.broken["article"] = set()
     documents, bodies = [], []
-    for path in sorted((reader.data_dir / "articles").glob("*.md")):
-        if not SLUG.fullmatch(path.stem) or not path.is_file() or path.is_symlink():
-            continue  # reported by check_layout
+    for path in paths:
         broken.add(path.stem)  # until it is read
         text = reader.read_text(path)
         if text is None:
@@ -296,13 +317,12 @@ def parse_body(body: str, first_line: int) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def timeline_documents(reader: Reader) -> list[tuple[Path, str, int]]:
+def timeline_documents(reader: Reader, paths: list[Path]) -> list[tuple[Path, str, int]]:
     documents = []
-    for path in sorted((reader.data_dir / "timelines").glob("*.yml")):
-        if SLUG.fullmatch(path.stem) and path.is_file() and not path.is_symlink():  # else reported by check_layout
-            text = reader.read_text(path)
-            if text is not None:
-                documents.append((path, text, 1))
+    for path in paths:
+        text = reader.read_text(path)
+        if text is not None:
+            documents.append((path, text, 1))
     return documents
 
 

@@ -364,6 +364,18 @@ def test_deeply_nested_yaml_is_a_problem_not_a_crash(data_copy: Path) -> None:
     assert problems_of(data_copy) == ["data/glossary.yml:1: YAML syntax: values are nested too deeply; flatten the structure"]
 
 
+def test_an_unreadable_folder_is_a_problem_not_a_traceback(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scandir = os.scandir
+
+    def refusing(path):  # as for a folder without read permission (root, who runs the tests, reads all)
+        if Path(path).name == "timelines":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    assert problems_of(data_copy) == ["data/timelines:1: folder: cannot be read (Permission denied)"]
+
+
 def test_missing_data_folder(tmp_path: Path) -> None:
     problems = problems_of(tmp_path / "data")
     assert problems == ["data:1: folder: does not exist; expected data/"]
