@@ -272,11 +272,13 @@ def _parse_fast(text: str) -> Any:
 
 def _data_from_events(next_event) -> Any:  # noqa: ANN001 (a bound C method)
     """Build the data with an explicit stack (no recursion), checking what the careful path checks.
-    The hot loop of a build: names are bound locally, scalars are tested inline."""
+    The hot loop of a build: names are bound locally, scalars are tested inline, and the innermost
+    open container and its waiting key are kept in locals (the stack holds the outer ones)."""
     scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     resolvers, no_key, plain_scalar = _RESOLVER.yaml_implicit_resolvers, _NO_KEY, _plain_scalar
-    stack: list[list] = []  # [container, key waiting for its value]
+    stack: list[tuple] = []  # (container, is_mapping, key waiting for its value) of each outer container
+    container, is_mapping, key = None, False, no_key  # None: at the top level
     result, documents = None, 0
     while True:
         event = next_event()
@@ -291,12 +293,15 @@ def _data_from_events(next_event) -> Any:  # noqa: ANN001 (a bound C method)
         elif kind is mapping_start or kind is sequence_start:
             if event.anchor is not None or event.tag is not None or len(stack) >= _MAX_FAST_DEPTH:
                 raise _Unusual
-            if stack and type(stack[-1][0]) is dict and stack[-1][1] is no_key:
+            if is_mapping and key is no_key:
                 raise _Unusual  # a list or mapping used as a key
-            stack.append([{} if kind is mapping_start else [], no_key])
+            stack.append((container, is_mapping, key))
+            is_mapping = kind is mapping_start
+            container, key = {} if is_mapping else [], no_key
             continue
         elif kind is mapping_end or kind is sequence_end:
-            value = stack.pop()[0]
+            value = container
+            container, is_mapping, key = stack.pop()
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -308,21 +313,17 @@ def _data_from_events(next_event) -> Any:  # noqa: ANN001 (a bound C method)
             raise _Unusual
         else:  # stream start, document end
             continue
-        if not stack:
+        if container is None:
             result = value
-            continue
-        top = stack[-1]
-        container = top[0]
-        if type(container) is list:
+        elif not is_mapping:
             container.append(value)
-        elif top[1] is no_key:
+        elif key is no_key:
             key = value if type(value) is str else str(value)
             if key in container or not key.isprintable():
                 raise _Unusual
-            top[1] = key
         else:
-            container[top[1]] = value
-            top[1] = no_key
+            container[key] = value
+            key = no_key
 
 
 def _plain_scalar(value: str) -> Any:
