@@ -8,7 +8,6 @@ schema are left out of the cross-file step, so one typo does not cascade into a 
 from __future__ import annotations
 
 import difflib
-import itertools
 import os
 import re
 from functools import lru_cache
@@ -292,28 +291,23 @@ def check_body_characters(reader: Reader, name: str, body: str, first_line: int)
 def parse_body(body: str, first_line: int) -> tuple[Block, ...]:
     """Blank-line separated blocks; a single line starting with '## ' is a section heading."""
     blocks: list[Block] = []
-    lines: list[str] = []
-    numbers = itertools.count(1)
-    start = first_line
-
-    def close() -> None:
+    lines: list[str] = []  # the open block's, stripped
+    number, start = 0, first_line
+    for offset, line in enumerate([*body.split("\n"), ""]):  # the blank line added closes the last block
+        if stripped := line.strip():
+            if not lines:
+                start = first_line + offset
+            lines.append(stripped)
+            continue
         if not lines:
-            return
-        text = " ".join(line.strip() for line in lines)
+            continue
+        text = " ".join(lines)
         if len(lines) == 1 and text.startswith("## ") and text[3:].strip():
             blocks.append(Block("heading", text[3:].strip(), start))
         else:
-            blocks.append(Block("paragraph", text, start, next(numbers)))
-        lines.clear()
-
-    for offset, line in enumerate(body.split("\n")):
-        if line.strip():
-            if not lines:
-                start = first_line + offset
-            lines.append(line)
-        else:
-            close()
-    close()
+            number += 1
+            blocks.append(Block("paragraph", text, start, number))
+        lines = []
     return tuple(blocks)
 
 

@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 from hooks.dates import parse_date
-from hooks.load import load_site
+from hooks.load import load_site, parse_body
+from hooks.model import Block
 from hooks.problems import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,6 +88,13 @@ def test_paragraphs_are_the_blank_line_separated_blocks_numbered_from_1(site, ar
     for number, block in article.paragraphs.items():
         assert block.anchor == f"p{number}"
         assert line_of(text, block.text) == block.line  # the line the paragraph starts on, for messages
+
+
+def test_a_body_splits_into_blocks_whatever_its_blank_lines_and_last_line() -> None:
+    body = "\n  \nFirst line\n  wrapped line  \n\t\n## Heading\n\n\nLast paragraph, no line end"
+    assert parse_body(body, 5) == (Block("paragraph", "First line wrapped line", 7, 1),
+                                   Block("heading", "Heading", 10),
+                                   Block("paragraph", "Last paragraph, no line end", 13, 2))
 
 
 def test_a_heading_is_a_block_but_not_a_numbered_paragraph(site) -> None:
