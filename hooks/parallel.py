@@ -38,23 +38,26 @@ def can_fork() -> bool:
 
 class Background:
     """[function(item) for item in items], begun at once in forked worker processes while this one goes
-    on; when the results are asked for, this process joins in. Each process claims the next item from a
-    shared counter, so the shares even out however much the items differ in cost. Without fork, this
-    process does all the work when the results are asked for."""
+    on; when the results are asked for, this process joins in. Items are claimed one at a time, so the
+    shares even out however much the items differ in cost: this process from the front of the list, the
+    workers from the back. Each process thus keeps to items alike (pages of one kind, in rendering), and
+    less of what such items share (links, sorted lists, indexes) is made in both: rendering N = 1,000
+    took 0.93 s of CPU in all with the items claimed alternately, 0.88 s so. Without fork, this process
+    does all the work when the results are asked for."""
 
     def __init__(self, function: Callable[[Item], Result], items: Sequence[Item], workers: int = 1):
         self.function, self.items = function, items
         self.workers: list[tuple[multiprocessing.Process, Connection, BinaryIO]] = []
-        self.next_item = None
+        self.unclaimed = None
         if workers < 1 or not items or not can_fork():
             return
         context = multiprocessing.get_context("fork")
-        self.next_item = context.Value("q", 0)  # the index of the next item nobody has claimed yet
+        self.unclaimed = context.Array("q", [0, len(items) - 1])  # the first and the last item nobody has claimed
         for _ in range(min(workers, len(items))):
             receiving, sending = context.Pipe(duplex=False)
             results = tempfile.TemporaryFile()  # unnamed: gone once both processes close it
             # Daemonic: if this process ends before asking for the results, the workers end with it.
-            worker = context.Process(target=_work, args=(function, items, self.next_item, sending, results.fileno()),
+            worker = context.Process(target=_work, args=(function, items, self.unclaimed, sending, results.fileno()),
                                      daemon=True)
             worker.start()
             sending.close()  # only the worker's end stays open: if it dies without sending, recv() sees the end
@@ -66,7 +69,7 @@ class Background:
         if not self.workers:
             return [self.function(item) for item in self.items]
         try:
-            done = {index: self.function(self.items[index]) for index in _claims(self.next_item, len(self.items))}
+            done = {index: self.function(self.items[index]) for index in _claims(self.unclaimed, FRONT)}
             for worker, receiving, results in self.workers:
                 done |= _received(worker, receiving, results)
         finally:
@@ -83,25 +86,30 @@ class Background:
             results.close()
 
 
-def _claims(next_item, count: int) -> Iterator[int]:  # noqa: ANN001 (a multiprocessing Value)
-    """The indexes this process claims, one at a time, until every item is taken."""
+FRONT, BACK = 0, 1  # this process's end of the unclaimed items, and the workers'
+
+
+def _claims(unclaimed, end: int) -> Iterator[int]:  # noqa: ANN001 (a multiprocessing Array)
+    """The indexes a process claims, one at a time from its end of the unclaimed items, until none is left."""
+    step = 1 if end == FRONT else -1
     while True:
-        with next_item.get_lock():
-            index = next_item.value
-            next_item.value = index + 1
-        if index >= count:
-            return
+        with unclaimed.get_lock():
+            first, last = unclaimed[FRONT], unclaimed[BACK]
+            if first > last:
+                return
+            index = unclaimed[end]
+            unclaimed[end] = index + step
         yield index
 
 
-def _work(function: Callable, items: Sequence, next_item, sending: Connection, results: int) -> None:  # noqa: ANN001
+def _work(function: Callable, items: Sequence, unclaimed, sending: Connection, results: int) -> None:  # noqa: ANN001
     """A worker: the items it claims, each result written to the `results` file as soon as it is made
     (pickled (index, result) pairs, each after its length: the pickling overlaps the work, and a file
     takes them without waiting for the parent, which a pipe does not); then the file's size, or the
     error, through `sending`."""
     try:
         with open(results, "wb", closefd=False) as out:
-            for index in _claims(next_item, len(items)):
+            for index in _claims(unclaimed, BACK):
                 pickled = pickle.dumps((index, function(items[index])), protocol=pickle.HIGHEST_PROTOCOL)
                 out.write(_LENGTH.pack(len(pickled)))
                 out.write(pickled)

@@ -56,7 +56,7 @@ def test_parsing_many_documents_in_processes_reads_each_as_parse_yaml_does(how, 
 def claimed_by_the_worker(work: Background) -> Background:
     """The work once its worker has claimed every item (this process meanwhile does something else)."""
     deadline = time.monotonic() + 30
-    while work.next_item.value < len(work.items) and time.monotonic() < deadline:
+    while work.unclaimed[0] <= work.unclaimed[1] and time.monotonic() < deadline:
         time.sleep(0.01)
     return work
 
@@ -76,6 +76,9 @@ def test_this_process_joins_in_when_it_asks_for_the_results():
     results = Background(slowly, list(range(20))).result()
     assert [n for _, n in results] == list(range(20))
     assert len({pid for pid, _ in results}) == 2, "both processes claimed items"
+    # This process from the front, the worker from the back: each keeps to its end of the list.
+    mine = [n for pid, n in results if pid == os.getpid()]
+    assert mine == list(range(len(mine))), results
 
 
 def test_a_worker_that_claimed_nothing_sends_back_nothing(monkeypatch):
