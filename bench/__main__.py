@@ -3,7 +3,7 @@
 Prints a table, then as its last line one JSON object with the figures (see bench/README.md).
 Environment: BENCH_N="100,1000" picks the sizes; QUICK=1 (or --quick) means N = 100 and 1,000;
 BENCH_SERVE=0 skips the `mkdocs serve` measurement and BENCH_SAVES=1 makes it save once (3 by default);
-BENCH_REPEAT=2 builds each site twice and keeps the quicker; BENCH_OWN_RUNS=3 times our own code that
+BENCH_REPEAT=2 builds each site twice and keeps the quicker; BENCH_OWN_RUNS=5 times our own code that
 many times (the quickest counts); BENCH_KEEP=1 keeps the work folder.
 """
 
@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT_SOURCES = ("mkdocs.yml", "docs", "overrides", "hooks")
 FULL_SIZES = (100, 1000, 5000)
 REPEATS = int(os.environ.get("BENCH_REPEAT", "1"))  # builds per size; the quickest counts
-# Our own code takes seconds, not minutes: timed three times, the quickest run (the least disturbed on
+# Our own code takes seconds, not minutes: timed five times, the quickest run (the least disturbed on
 # this shared machine, where one run can be 30% slower than the next) counts.
-OWN_RUNS = int(os.environ.get("BENCH_OWN_RUNS", "3"))
+OWN_RUNS = int(os.environ.get("BENCH_OWN_RUNS", "5"))
 QUICK_SIZES = (100, 1000)
 
 
