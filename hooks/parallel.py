@@ -152,4 +152,3 @@ def _unpickled(results: BinaryIO, size: int) -> dict[int, Any]:
             done[index] = result
             start += length
     return done
-
