@@ -163,8 +163,6 @@ class Digest:
     articles: list[Article]
     quotes_by_year: bool = True  # a topic's year pages leave quotes to its events and articles
     years: dict[int, dict[str, list]] = field(default_factory=dict)
-    dates: dict[str, Callable[[Any], EdtfDate]] = field(init=False, repr=False)  # the build's dates_by_kind
-    places: dict[int, int] = field(init=False, repr=False)  # the build's newest_first_places
     _sorted: dict[str, list] = field(default_factory=dict, repr=False)
 
     @property
@@ -172,8 +170,12 @@ class Digest:
         return (len(self.events) > INLINE_ITEMS or len(self.articles) > INLINE_ITEMS
                 or len(self.quotes) > INLINE_QUOTES)
 
+    @property
+    def dates(self) -> dict[str, Callable[[Any], EdtfDate]]:
+        """How each kind is dated: the build's, as for the site-wide sort."""
+        return dates_by_kind(self.ctx)
+
     def __post_init__(self) -> None:
-        self.dates, self.places = dates_by_kind(self.ctx), newest_first_places(self.ctx)
         if not self.split_by_year:
             return
         kinds = ["events", "articles", "quotes"] if self.quotes_by_year else ["events", "articles"]
@@ -189,7 +191,8 @@ class Digest:
         """Items of one kind newest first: as newest_first() gives them, since the site's indexes keep the
         site's order, which newest_first_site's sort keeps among equal dates. Each kind put in order once."""
         if kind not in self._sorted:
-            by_place = {self.places[id(item)]: item for item in getattr(self, kind)}
+            places = newest_first_places(self.ctx)
+            by_place = {places[id(item)]: item for item in getattr(self, kind)}
             self._sorted[kind] = [by_place[place] for place in sorted(by_place)]
         return self._sorted[kind]
 
