@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from hooks.dates import parse_date
-from hooks.load import load_site
-from hooks.model import PARAGRAPH_SOURCE, Site
+from hooks.content.dates import parse_date
+from hooks.content.load import load_site
+from hooks.content.model import PARAGRAPH_SOURCE, Site
 
 EVENTS_PER_ARTICLE = 5
 QUOTES_PER_ARTICLE = 3
@@ -106,7 +106,7 @@ class Corpus:
         meta = real.meta.model_dump()
         copy = k // len(self.real_articles)
         meta["title"] = real.meta.title if copy == 0 else f"{real.meta.title} (copy {copy})"
-        meta["published"] = shift_date(meta["published"], self.year_shift(k, real.published.start.year))
+        meta["published"] = shift_date(meta["published"], self.year_shift(k, real.meta.published.start.year))
         meta["people"] = self.people_in(real.meta.people, k)
         meta["quotes"] = front_quotes
         meta["corrections"] = []
@@ -123,7 +123,7 @@ class Corpus:
         for j in range(EVENTS_PER_ARTICLE):
             serial = k * EVENTS_PER_ARTICLE + j
             real = self.real_events[serial % len(self.real_events)]
-            shift = self.year_shift(k, real.when.start.year)
+            shift = self.year_shift(k, real.date.start.year)
             sources = [f"{article_id}#p{1 + (j * 3) % len(article.paragraphs)}"]
             for source in real.sources:
                 match = PARAGRAPH_SOURCE.fullmatch(source)
@@ -135,7 +135,7 @@ class Corpus:
             copy = serial // len(self.real_events)
             event = {
                 "id": copy_id(real.id, copy),
-                "date": shift_date(real.date, shift),
+                "date": shift_date(real.date.text, shift),
                 "headline": real.headline if copy == 0 else f"{real.headline} (copy {copy})",
                 "summary": real.summary if copy == 0 else f"{real.summary} (Copy {copy}.)",
                 "status": real.status,

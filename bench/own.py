@@ -1,14 +1,11 @@
-"""Our own code's share of a build, timed in-process: what hooks/mkdocs_hooks.py's on_config and
-on_page_markdown compute, without MkDocs: load + validate + render (own_s), and apart from it the
-downloads and feed (export_s).
+"""Our own code's share of a build, timed in-process: hooks/build.py's build(), the very function the
+MkDocs hook calls, and the hand-written pages' generated blocks, as on_page_markdown fills them.
 
 It also hands back that output, so the floor build can be given exactly the same Markdown.
-Keep it in step with hooks/mkdocs_hooks.py (tests/test_bench.py fails when an API it calls changes).
 """
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
 import time
@@ -16,15 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from hooks.collecting import collection_paused
-from hooks.export import generated_files
-from hooks.load import read_site
-from hooks.parallel import available_cores
-from hooks.render import render_site
-from hooks.render.abbreviations import abbreviation_glossary
-from hooks.render.common import Context
+from hooks.build import build
 from hooks.render.home import fill_markers
-from hooks.schedule import review_notes
 
 SITE_NAME = "Seoul–Beijing explainer"
 SITE_URL = "http://127.0.0.1:8000/"
@@ -32,35 +22,22 @@ SITE_URL = "http://127.0.0.1:8000/"
 
 @dataclass
 class Output:
-    seconds: float                     # load + validate + render (wall)
+    seconds: float                     # the whole of build() and the hand-written pages' blocks (wall)
     cpu_seconds: float                 # the same, in CPU time (steadier on a busy machine)
-    export_seconds: float              # the downloads and feed (wall)
     pages: dict[str, str]              # generated pages, by path under docs/
     files: dict[str, str | bytes]      # generated downloads and feed, by path in the site
     hand_written: dict[str, str]       # docs/*.md as the hooks hand them to Markdown
 
 
-@collection_paused()  # as on_config is
 def run_own_code(project: Path) -> Output:
     started, started_cpu = time.perf_counter(), time.process_time()
-    data_dir = project / "data"
-    today = date.today()
-    processes = available_cores()  # as `mkdocs build` does
-    site, check = read_site(data_dir, processes=processes)
-    ctx = Context(site, site_name=SITE_NAME, site_url=SITE_URL, today=today)
-    pages = render_site(site, ctx, processes=processes, check=check)
-    review_notes(site, data_dir, today)
-    abbreviation_glossary(ctx)
-    gc.freeze()  # as on_config does at the end of a build's setup
+    result = build(project, site_name=SITE_NAME, site_url=SITE_URL, language="en", today=date.today())
     hand_written = {}
     for path in sorted((project / "docs").rglob("*.md")):
-        markdown = path.read_text(encoding="utf-8")
         src = path.relative_to(project / "docs").as_posix()
-        hand_written[src] = fill_markers(ctx, markdown, src)
+        hand_written[src] = fill_markers(result.context, path.read_text(encoding="utf-8"), src)
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - started_cpu
-    exporting = time.perf_counter()
-    files = generated_files(site, site_url=SITE_URL, site_name=SITE_NAME, language="en", today=today)
-    return Output(seconds, cpu_seconds, time.perf_counter() - exporting, pages, files, hand_written)
+    return Output(seconds, cpu_seconds, result.pages, result.files, hand_written)
 
 
 def main(argv: list[str]) -> int:
@@ -71,8 +48,7 @@ def main(argv: list[str]) -> int:
     output = run_own_code(Path(argv[0]))
     if len(argv) > 1:
         write_floor_project(Path(argv[0]), Path(argv[1]), output)
-    print(json.dumps({"seconds": output.seconds, "cpu_seconds": output.cpu_seconds,
-                      "export_seconds": output.export_seconds}))
+    print(json.dumps({"seconds": output.seconds, "cpu_seconds": output.cpu_seconds}))
     return 0
 
 

@@ -14,17 +14,16 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from hooks.load import load_site
-from hooks.parallel import available_cores
-from hooks.problems import DataError
-from hooks.schedule import review_notes
+from hooks.content.load import load_site
+from hooks.content.problems import DataError
+from hooks.content.schedule import review_notes
 
 
 def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     data_dir = Path(args[0]) if args else Path("data")
     try:
-        site = load_site(data_dir, processes=available_cores())
+        site = load_site(data_dir)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -35,7 +34,7 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
     print(f"{data_dir}: OK: {len(site.articles)} articles, {len(site.timelines)} timelines with {events} events, "
           f"{len(site.people)} people, {len(site.topics)} topics, {len(site.terms)} terms, "
           f"{len(site.references)} references")
-    notes = review_notes(site, data_dir, today or date.today())
+    notes = review_notes(site, today or date.today())
     if notes:
         noun = "event" if len(notes) == 1 else "events"
         print("\n".join([f"warning: {len(notes)} scheduled {noun} to review (the site still builds):",

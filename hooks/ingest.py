@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from hooks.model import SLUG
-from hooks.yaml_source import SourceError, read_text
+from hooks.content.model import SLUG
+from hooks.content.yaml_source import SourceError, read_text
 
 # Whole lines that are page furniture, not article text (matched case-insensitively).
 BOILERPLATE = {

@@ -1,13 +1,12 @@
-"""The one module that knows MkDocs: loads data/ once per build and adds the generated pages.
+"""The one module that knows MkDocs: runs the build (hooks/build.py) and hands MkDocs its pages.
 
 Everything else in hooks/ is pure. Validation runs in on_config, before MkDocs cleans site/, so a
 broken data/ stops the build with every problem listed and leaves the last good site untouched; the
-build itself goes into a staging folder that replaces site/ only once it succeeded (hooks/staging.py).
+build itself goes into a staging folder that replaces site/ only once it succeeded (hooks/publish/staging.py).
 """
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import sys
@@ -21,41 +20,27 @@ if str(ROOT) not in sys.path:  # MkDocs puts hooks/ on sys.path; the core is the
 
 from jinja2 import Environment, FileSystemBytecodeCache  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils import CountHandler  # noqa: E402
 
-from hooks import preview, staging  # noqa: E402
-from hooks.collecting import collection_paused  # noqa: E402
-from hooks.export import generated_files  # noqa: E402
-from hooks.history import PageHistory, last_changed_html, last_commits  # noqa: E402
-from hooks.load import read_site  # noqa: E402
-from hooks.parallel import available_cores  # noqa: E402
-from hooks.problems import DataError  # noqa: E402
-from hooks.render import render_site  # noqa: E402
+from hooks import preview  # noqa: E402
+from hooks.build import Build, build  # noqa: E402
+from hooks.content.problems import DataError  # noqa: E402
+from hooks.publish import staging  # noqa: E402
+from hooks.publish.history import last_changed_html  # noqa: E402
 from hooks.render import passthrough  # noqa: E402
-from hooks.render.abbreviations import abbreviation_glossary  # noqa: E402
-from hooks.render.common import Context  # noqa: E402
-from hooks.render.compact import compact_html  # noqa: E402
 from hooks.render.home import LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, fill_markers  # noqa: E402
-from hooks.schedule import review_notes  # noqa: E402
-from hooks.search_cache import SearchEntryCache  # noqa: E402
-from hooks.theme_listing import ThemeListing  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
 _TEMPLATE_CACHE = FileSystemBytecodeCache()
-WATCH_POLL_SECONDS = 0.1
-SETTLE_SECONDS = 0.05  # MkDocs waits this long after a change for more before rebuilding (0.1 s its own)
-_build: dict = {}  # this build's Context and pages; replaced on every (re)build
+_current: Build | None = None  # this build's result; replaced on every (re)build
+_html: dict[str, str] = {}  # generated pages' HTML, from on_page_markdown to on_page_content
 _run = {"serving": False, "dirty": False}  # this mkdocs command, from on_startup
 _staged: dict = {}  # this build's staging folder, the real site_dir and a warning counter
-# Kept between rebuilds under `mkdocs serve`: unchanged pages are not indexed for search again, and
-# the installed theme's files are not listed again (hooks/search_cache.py, hooks/theme_listing.py).
-_search_cache = SearchEntryCache()
-_theme_listing = ThemeListing()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -67,46 +52,26 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
     dirty = _run["dirty"]
     server.builder = preview.resilient_rebuild(
         server.builder, sys.modules[__name__], lambda fresh: fresh.on_startup(command="serve", dirty=dirty))
-    # MkDocs polls for changes every 0.5 s; data/ and hooks/, watched after this event, every 0.1 s, so a
-    # save is seen sooner (watchdog reads the interval when each folder is watched; a few dozen files).
-    if isinstance(getattr(server.observer, "_timeout", None), float):
-        server.observer._timeout = WATCH_POLL_SECONDS
-    if isinstance(getattr(server, "build_delay", None), float):
-        server.build_delay = SETTLE_SECONDS  # an editor's save is one write, or a write and a rename
     return server
 
 
-@collection_paused()  # the whole setup: nothing it makes is garbage (hooks/collecting.py)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _current
     root = Path(config.config_file_path).parent
-    data_dir = root / "data"
-    # A large site loads and renders on every core; never under `mkdocs serve`, whose threads make forking unsafe.
-    processes = 1 if _run["serving"] else available_cores()
-    today = date.today()
     try:
-        site, check = read_site(data_dir, processes=processes)
-        ctx = Context(site, site_name=config.site_name, site_url=config.site_url or "", today=today)
-        pages = render_site(site, ctx, processes=processes, check=check)  # checked while rendering begins
+        result = build(root, docs_folder=Path(os.path.relpath(config.docs_dir, root)).as_posix(),
+                       site_name=config.site_name, site_url=config.site_url or "",
+                       language=config.theme["language"], today=date.today())
     except DataError as error:
         raise PluginError(error.report()) from None
     # INFO, not WARNING: a date passing must not fail `--strict` builds; `make check` shows it as a warning.
-    for note in review_notes(site, data_dir, today):
+    for note in result.notes:
         log.info("to review: %s", note)
-    _build.clear()
-    _build.update(ctx=ctx, pages=pages,
-                  files=generated_files(site, site_url=ctx.site_url, site_name=config.site_name,
-                                        language=config.theme["language"], today=today))
-    # One `git log` for the whole build: when each page's content last changed.
-    docs_folder = Path(os.path.relpath(config.docs_dir, root)).as_posix()
-    _build["history"] = PageHistory(site, last_commits(root, ("data", docs_folder)), docs_folder)
+    _current = result
+    _html.clear()
     # Tooltips on hand-written pages: terms reach the abbr extension as data, never parsed as Markdown.
-    config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": abbreviation_glossary(ctx)}
+    config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": result.glossary}
     _stage(config)
-    if not _run["serving"]:
-        # The site and its pages live until this build ends. They are made with the cycle collector
-        # paused; frozen, it never walks them (665,000 objects at N=5,000).
-        # Not under serve: what a rebuild leaves behind must stay collectable.
-        gc.freeze()
     return config
 
 
@@ -121,22 +86,12 @@ def _stage(config: MkDocsConfig) -> None:
     config.site_dir = str(_staged["folder"])
 
 
-def on_pre_build(*, config: MkDocsConfig) -> None:
-    if not _run["serving"]:
-        return
-    search = config.plugins.get("material/search")
-    if getattr(search, "search_index", None) is not None:
-        _search_cache.attach(search.search_index)
-    theme = config.theme
-    theme.get_env = _theme_listing.wrap(theme.get_env, theme.dirs, theme.static_templates)
-
-
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for src_uri, content in _build["pages"].items():
+    for src_uri, content in _current.pages.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} clashes with a page generated from data/; rename or remove it")
         files.append(File.generated(config, src_uri, content=content))
-    for path, content in _build["files"].items():  # downloads, schemas, feed
+    for path, content in _current.files.items():  # downloads, schemas, feed
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} clashes with a file generated from data/; rename or remove it")
         files.append(File.generated(config, path, content=content))
@@ -145,13 +100,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.generated_by:  # finished HTML, glossary terms marked: it skips Markdown (passthrough.py)
-        _build.setdefault("html", {})[page.file.src_uri] = markdown
+        _html[page.file.src_uri] = markdown
         return passthrough.PLACEHOLDER
-    return fill_markers(_build["ctx"], markdown, page.file.src_uri)
+    return fill_markers(_current.context, markdown, page.file.src_uri)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    generated = _build.get("html", {}).pop(page.file.src_uri, None)
+    generated = _html.pop(page.file.src_uri, None)
     if generated is None:
         return html
     page.present_anchor_ids = passthrough.anchor_ids(generated)  # for MkDocs' check of #anchor links
@@ -164,15 +119,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     # Material's partials/source-file.html shows page.meta.revision_date under the content.
     shows_events = any(marker in page.file.content_string for marker in (LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER))
-    when = _build["history"].last_changed(page.file.src_uri, generated=bool(page.file.generated_by),
+    when = _current.history.last_changed(page.file.src_uri, generated=bool(page.file.generated_by),
                                           shows_events=shows_events)
     if when is not None:
         page.meta["revision_date"] = last_changed_html(when)
     return context
-
-
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return compact_html(output)  # without the theme's indentation: a sixth lighter (render/compact.py)
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter
 
-from hooks.model import ArticleMeta, Person, Reference, Term, TimelineFile, Topic
+from hooks.content.model import ArticleMeta, Person, Reference, Term, TimelineFile, Topic
 
 # Draft 7: the dialect YAML language servers (Red Hat's, in VS Code and others) implement; later
 # drafts are only partly supported there. Pydantic's output uses nothing newer once `$defs` is renamed.

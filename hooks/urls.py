@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 HOME = "index.md"
 ARTICLES = "articles/index.md"
 TIMELINES = "timelines/index.md"
@@ -60,7 +58,6 @@ def schema(name: str) -> str:
     return f"data/{name}.schema.json"
 
 
-@lru_cache(maxsize=1 << 14)  # one entry a page: every link to it asks
 def page_dir(src_path: str) -> str:
     """The folder a page is served from with directory URLs: 'articles/x.md' -> 'articles/x/'."""
     stem = src_path.removesuffix(".md")
@@ -73,14 +70,11 @@ def page_dir(src_path: str) -> str:
 
 def link(from_src: str, to_src: str, anchor: str = "") -> str:
     """A relative URL from one page to another (or an anchor on it): up to the site root, then down to
-    the page. Every page at one depth writes a link the same way (even to itself, which the browser
-    treats as a jump within the page), so HTML that varies only by its links is made once per depth
-    (hooks/render/common.py: `per_depth`)."""
+    the page, so a link reads the same from every page at one depth."""
     url = f"{up_to_root(from_src)}{page_dir(to_src)}" or "./"
     return f"{url}#{anchor}" if anchor else url
 
 
-@lru_cache(maxsize=1 << 14)  # one entry a page
 def up_to_root(src_path: str) -> str:
     """'../' once per folder the page is served from: '' for the home page, '../../' for 'articles/x.md'."""
     return "../" * page_dir(src_path).count("/")

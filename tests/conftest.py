@@ -63,7 +63,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site():
     """The real data/, loaded (modules testing other data override this fixture)."""
-    from hooks.load import load_site
+    from hooks.content.load import load_site
 
     return load_site(ROOT / "data")
 

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from hooks.model import PARAGRAPH_SOURCE
+from hooks.content.model import PARAGRAPH_SOURCE
 from tests.html_index import resolve
 
 ROOT = Path(__file__).resolve().parents[1]

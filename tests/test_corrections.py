@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from hooks import urls
-from hooks.load import load_site
+from hooks.content.load import load_site
 from hooks.render import render_site
 from tests.html_index import index_site, resolve
 
@@ -41,7 +41,7 @@ def test_corrections_page_lists_every_correction_newest_first_with_links(data_co
     notes = [re.findall(r"<p>([^<]*)</p>", item)[-1] for item in items]
     assert notes == [
         "The agreement was signed by two fictional ministers, not three.",  # 2 April 2030
-        "Added the minister's quote &lt;as said&gt; &amp; its source.",  # April 2030 (month precision)
+        "Added the minister&#39;s quote &lt;as said&gt; &amp; its source.",  # April 2030 (month precision)
         "The meeting was at Example Harbour, not Sample Bay as first written.",  # 28 March 2030
     ]
     assert '<time datetime="2030-03-28">28 March 2030</time>' in items[-1]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from hooks.dates import parse_date
+from hooks.content.dates import parse_date
 
 # Every row of the table in data/README.md, plus the qualifiers on a day and on a year.
 DISPLAY = [

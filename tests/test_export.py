@@ -12,10 +12,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from hooks import export, urls
-from hooks.export_schema import CSV_COLUMNS, SCHEMAS, SHARED, field_rows, schema_document
-from hooks.load import load_site
-from hooks.model import PARAGRAPH_SOURCE
+from hooks import urls
+from hooks.publish import export
+from hooks.publish.export_schema import CSV_COLUMNS, SCHEMAS, SHARED, field_rows, schema_document
+from hooks.content.load import load_site
+from hooks.content.model import PARAGRAPH_SOURCE
 from hooks.render.common import Context
 from hooks.render.data_page import data_page
 
@@ -75,15 +76,15 @@ def resolved_url(site, source: str) -> str:
 
 def test_events_json_round_trips(site, files):
     records = json.loads(files[urls.EVENTS_JSON])["events"]
-    assert [r["id"] for r in records] == sorted(site.events, key=lambda i: (site.events[i][1].when.sort_key(), i))
+    assert [r["id"] for r in records] == sorted(site.events, key=lambda i: (site.events[i][1].date.sort_key(), i))
     for record in records:
         timeline, event = site.events[record["id"]]
         assert record["timeline"] == timeline.id
         assert record["url"] == f"{SITE_URL}timelines/{timeline.id}/#{event.id}"
-        assert record["date"]["edtf"] == event.date
-        assert record["date"]["precision"] == event.when.precision
-        assert record["date"]["earliest"] == event.when.earliest.isoformat()
-        assert record["date"]["latest"] == event.when.latest.isoformat()
+        assert record["date"]["edtf"] == event.date.text
+        assert record["date"]["precision"] == event.date.precision
+        assert record["date"]["earliest"] == event.date.earliest.isoformat()
+        assert record["date"]["latest"] == event.date.latest.isoformat()
         assert (record["date_basis"], record["headline"], record["summary"], record["status"]) == \
             (event.date_basis, event.headline, event.summary, event.status)
         assert (record["actors"], record["topics"]) == (list(event.actors), list(event.topics))
@@ -92,7 +93,7 @@ def test_events_json_round_trips(site, files):
         assert [(q["text"], q["said_by"], q["source"]) for q in record["quotes"]] == \
             [(q.text, q.said_by, q.source) for q in event.quotes]
         assert [(c["date"]["edtf"], c["note"]) for c in record["corrections"]] == \
-            [(c.date, c.note) for c in event.corrections]
+            [(c.date.text, c.note) for c in event.corrections]
         for source in record["sources"]:
             if source["kind"] == "article-paragraph":
                 article = site.articles[source["article"]]
@@ -112,9 +113,9 @@ def test_events_csv_round_trips_and_matches_the_json(site, files):
     for row in rows:
         _, event = site.events[row["id"]]
         assert (row["date"], row["date_precision"], row["headline"], row["summary"], row["status"]) == \
-            (event.date, event.when.precision, event.headline, event.summary, event.status)
+            (event.date.text, event.date.precision, event.headline, event.summary, event.status)
         assert row["date_basis"] == (event.date_basis or "")
-        assert row["approximate"] == str(event.when.approximate).lower()
+        assert row["approximate"] == str(event.date.approximate).lower()
         assert row["actors"].split() == list(event.actors) and row["topics"].split() == list(event.topics)
         assert row["sources"].split() == list(event.sources)
         assert row["source_urls"].split() == [resolved_url(site, s) for s in event.sources]
@@ -129,7 +130,7 @@ def test_people_json_round_trips(site, files):
             (person.name, person.native_name, person.country, person.summary)
         assert record["url"] == f"{SITE_URL}people/{person.id}/"
         assert [(r["title"], r["start"]["edtf"], r["end"] and r["end"]["edtf"]) for r in record["roles"]] == \
-            [(r.title, r.start, r.end) for r in person.roles]
+            [(r.title, r.start.text, r.end and r.end.text) for r in person.roles]
         assert [s["id"] for s in record["sources"]] == list(person.sources)
         assert record["events"] == [event.id for _, event in site.events_by_person[person.id]]
 
@@ -153,13 +154,13 @@ def test_timelinejs_file_has_the_formats_required_fields(site, files):
         assert [s["unique_id"] for s in slides] == [e.id for e in timeline.events]
         for slide, event in zip(slides, timeline.events):
             start, end = slide["start_date"], slide.get("end_date")
-            assert isinstance(start["year"], int) and start["year"] == event.when.start.year
-            assert start.get("month") == event.when.start.month and start.get("day") == event.when.start.day
-            assert bool(end) == bool(event.when.end)
+            assert isinstance(start["year"], int) and start["year"] == event.date.start.year
+            assert start.get("month") == event.date.start.month and start.get("day") == event.date.start.day
+            assert bool(end) == bool(event.date.end)
             if end:
                 assert (end["year"], end.get("month"), end.get("day")) == \
-                    (event.when.end.year, event.when.end.month, event.when.end.day)
-            assert slide["display_date"] == event.when.display()
+                    (event.date.end.year, event.date.end.month, event.date.end.day)
+            assert slide["display_date"] == event.date.display()
             assert html.unescape(slide["text"]["headline"]) == event.headline
             assert f"{SITE_URL}timelines/{timeline.id}/#{event.id}" in slide["text"]["text"]
             if event.topics:

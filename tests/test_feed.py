@@ -10,10 +10,10 @@ from pathlib import Path
 import feedparser
 import yaml
 
-from hooks.dates import parse_date
-from hooks.feed import MAX_ENTRIES, atom_feed, timestamp
-from hooks.load import load_site
-from hooks.schedule import is_upcoming
+from hooks.content.dates import parse_date
+from hooks.publish.feed import MAX_ENTRIES, atom_feed, timestamp
+from hooks.content.load import load_site
+from hooks.content.schedule import is_upcoming
 
 SITE_URL = "https://example.org/explainer/"
 TODAY = date(2030, 6, 1)
@@ -42,12 +42,12 @@ def test_entries_carry_their_dates_and_link_to_their_permalinks(data_copy):
             continue
         entry = entries[f"{SITE_URL}timelines/{timeline.id}/#{event.id}"]
         assert entry.link == entry.id and entry.title == " ".join(event.headline.split())
-        assert calendar.timegm(entry.published_parsed) == calendar.timegm(event.when.earliest.timetuple()) + 12 * 3600
-        assert event.when.display() in entry.summary
+        assert calendar.timegm(entry.published_parsed) == calendar.timegm(event.date.earliest.timetuple()) + 12 * 3600
+        assert event.date.display() in entry.summary
     for article in site.articles.values():
         entry = entries[f"{SITE_URL}articles/{article.id}/"]
         assert entry.title == article.meta.title
-        assert entry.published_parsed[:3] == article.published.earliest.timetuple()[:3]
+        assert entry.published_parsed[:3] == article.meta.published.earliest.timetuple()[:3]
 
 
 def test_a_correction_updates_the_entry_and_brings_it_to_the_top(data_copy):
@@ -80,7 +80,7 @@ def test_the_feed_keeps_only_the_newest_entries(monkeypatch):
     everything = parsed(site).entries
     happened = sum(not is_upcoming(event, TODAY) for _, event in site.events.values())
     assert len(everything) == min(MAX_ENTRIES, len(site.articles) + happened)
-    monkeypatch.setattr("hooks.feed.MAX_ENTRIES", 3)
+    monkeypatch.setattr("hooks.publish.feed.MAX_ENTRIES", 3)
     assert [entry.id for entry in parsed(site).entries] == [entry.id for entry in everything[:3]]
-    newest = max(event.when.earliest for _, event in site.events.values() if not is_upcoming(event, TODAY))
+    newest = max(event.date.earliest for _, event in site.events.values() if not is_upcoming(event, TODAY))
     assert date(*everything[0].updated_parsed[:3]) >= newest

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-import hooks.history
+import hooks.publish.history
 from hooks import urls
-from hooks.history import PageHistory, last_changed_html, last_commits
-from hooks.load import load_site
+from hooks.publish.history import PageHistory, last_changed_html, last_commits
+from hooks.content.load import load_site
 from tests.mistakes import MINIMAL, ROOT
 
 
@@ -67,7 +67,7 @@ def test_one_git_log_per_build_however_many_files(repo: Path, monkeypatch: pytes
     commit(repo, "many files", "2030-04-04T12:00:00+00:00")
     calls = []
     real_run = subprocess.run
-    monkeypatch.setattr(hooks.history.subprocess, "run", lambda *a, **k: calls.append(a) or real_run(*a, **k))
+    monkeypatch.setattr(hooks.publish.history.subprocess, "run", lambda *a, **k: calls.append(a) or real_run(*a, **k))
     changed = last_commits(repo)
     assert len([path for path in changed if "/extra-" in path]) == 40
     assert len(calls) == 2  # is it shallow? then one log

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.load import load_site
-from hooks.problems import DataError
+from hooks.content.load import load_site
+from hooks.content.problems import DataError
 from tests.conftest import FIXTURE_DATA, ROOT, build_site
 from tests.fixture_site import fixture_project, lay_over
 from tests.html_safety import unsafe_markup, visible_text

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from hooks.ingest import clean, main
-from hooks.load import load_site
-from hooks.problems import DataError
-from hooks.yaml_source import read_text, split_front_matter
+from hooks.content.load import load_site
+from hooks.content.problems import DataError
+from hooks.content.yaml_source import read_text, split_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "minimal" / "data"

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.dates import parse_date
-from hooks.load import load_site, parse_body
-from hooks.model import Block
-from hooks.problems import DataError
+from hooks.content.dates import parse_date
+from hooks.content.load import load_site, parse_body
+from hooks.content.model import Block
+from hooks.content.problems import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "minimal" / "data"
@@ -117,7 +117,7 @@ def test_events_are_sorted_by_date_not_file_order(site) -> None:
     assert loaded != written, "the fixture should list its events out of order, or this test proves nothing"
     assert loaded == ["example-white-paper-published", "example-harbour-meeting",
                       "example-ferry-agreement-signed", "example-ferry-review"]
-    keys = [parse_date(event.date).sort_key() for event in timeline.events]
+    keys = [event.date.sort_key() for event in timeline.events]
     assert keys == sorted(keys)
 
 
@@ -126,8 +126,8 @@ def test_event_fields_and_defaults(site) -> None:
     _, meeting = site.events["example-harbour-meeting"]
     assert review.status == "scheduled"
     assert meeting.status == "confirmed"  # the default when none is written
-    assert review.when.display() == "c. 2031"
-    assert site.events["example-ferry-agreement-signed"][1].when.display() == "26–27 March 2030"
+    assert review.date.display() == "c. 2031"
+    assert site.events["example-ferry-agreement-signed"][1].date.display() == "26–27 March 2030"
     assert meeting.quotes[0].said_by == "example-minister-kim"
 
 
@@ -151,9 +151,9 @@ def test_unquoted_dates_keep_their_precision(data_copy: Path) -> None:
     text = text.replace('date: "2030-03-04"', "date: 2030-03-04")
     timeline.write_text(text, encoding="utf-8")
     events = {event.id: event for event in load_site(data_copy).timelines["example-relations"].events}
-    assert events["example-ferry-review"].when.display() == "2031"
-    assert events["example-white-paper-published"].when.display() == "February 2030"
-    assert events["example-harbour-meeting"].when.display() == "4 March 2030"
+    assert events["example-ferry-review"].date.display() == "2031"
+    assert events["example-white-paper-published"].date.display() == "February 2030"
+    assert events["example-harbour-meeting"].date.display() == "4 March 2030"
 
 
 def test_crlf_and_bom_files_load_with_the_same_lines(data_copy: Path) -> None:

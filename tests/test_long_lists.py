@@ -17,12 +17,12 @@ import pytest
 
 from bench.corpus import write_corpus
 from hooks import urls
-from hooks.load import load_site
+from hooks.content.load import load_site
 from hooks.render import articles, lists, passthrough, people, reference_pages, render_site, timelines, topics
 from hooks.render.common import Context
 from hooks.render.home import latest_events
 from hooks.render.lists import compact_event
-from hooks.schedule import is_upcoming
+from hooks.content.schedule import is_upcoming
 
 ROOT = Path(__file__).resolve().parents[1]
 HREF = re.compile(r'href="([^"#]*)(?:#([^"]*))?"')
@@ -135,32 +135,6 @@ def test_gathering_pages_leave_repeated_content_out_of_search(pages):
     for src, content in year_pages(pages, "articles/years/").items():
         assert '"exclude": true' in content.split("---")[1], src
     assert "data-search-exclude" in pages[urls.TIMELINES]
-
-
-def test_rendering_in_several_processes_gives_the_same_pages_in_the_same_order(archive, pages, monkeypatch):
-    import hooks.render
-
-    monkeypatch.setattr(hooks.render, "PARALLEL_FROM", 10)  # the archive of 60 articles has about 100 jobs
-    small_thresholds(monkeypatch)
-    ctx = Context(archive, site_name="Example", site_url="https://example.org/")
-    for processes in (2, 3):
-        in_parallel = render_site(archive, ctx, processes=processes)
-        assert list(in_parallel) == list(pages)
-        assert in_parallel == pages
-
-
-def test_a_digest_lists_each_kind_as_sorting_it_newest_first_would(archive):
-    """Digest.newest_first puts a list in the order of one site-wide sort; equal dates keep the site's order."""
-    ctx = Context(archive)
-    ties = 0
-    for digest in [*(people.person_digest(ctx, p) for p in archive.people.values()),
-                   *(topics.topic_digest(ctx, t) for t in archive.topics.values())]:
-        for kind, when in (("events", lists.event_when), ("quotes", digest.dates["quotes"]), ("articles", lists.article_when)):
-            items = getattr(digest, kind)
-            assert digest.newest_first(kind) == lists.newest_first(items, when)
-            dates = [when(item).text for item in items]
-            ties += len(dates) - len(set(dates))
-    assert ties > 100  # the order among equal dates is checked too
 
 
 def test_the_latest_events_are_the_newest_that_happened(archive):

@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.pages import _HTMLHandler
 from mkdocs.utils.meta import get_data
 
-from hooks.load import load_site
+from hooks.content.load import load_site
 from hooks.render import passthrough, render_site
 from hooks.render.common import Context
 

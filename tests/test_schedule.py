@@ -10,13 +10,13 @@ import pytest
 
 from hooks import urls
 from hooks.check import main as check_main
-from hooks.export import generated_files
-from hooks.feed import atom_feed
-from hooks.load import load_site
+from hooks.publish.export import generated_files
+from hooks.publish.feed import atom_feed
+from hooks.content.load import load_site
 from hooks.render import render_site
 from hooks.render.common import OVERDUE_LABEL, Context
 from hooks.render.home import latest_events, upcoming_block
-from hooks.schedule import is_upcoming, review_notes
+from hooks.content.schedule import is_upcoming, review_notes
 from tests.conftest import FIXTURE_DATA, build_site, copy_project
 
 SCHEDULED = "example-ferry-review"  # status: scheduled, date "2031~" (any day of 2031)
@@ -76,8 +76,8 @@ def test_the_feed_carries_it_only_once_its_date_has_passed(site):
 
 
 def test_after_its_date_it_is_listed_for_review_with_file_and_line(site, capsys):
-    assert review_notes(site, FIXTURE_DATA, LAST_DAY) == []
-    notes = review_notes(site, FIXTURE_DATA, AFTER)
+    assert review_notes(site, LAST_DAY) == []
+    notes = review_notes(site, AFTER)
     assert len(notes) == 1
     note = notes[0]
     lines = (FIXTURE_DATA / "timelines" / "example-relations.yml").read_text(encoding="utf-8").splitlines()

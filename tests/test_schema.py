@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
-from hooks.dates import parse_date
+from hooks.content.dates import parse_date
 from hooks.schema import render_schemas
-from hooks.yaml_source import parse_yaml, read_text, split_front_matter
+from hooks.content.yaml_source import parse_yaml, read_text, split_front_matter
 from tests.mistakes import MINIMAL, ROOT, data_with_mistake
 
 SCHEMAS = ROOT / "schemas"

@@ -17,7 +17,7 @@ import pytest
 from mkdocs.config import load_config
 
 from hooks import urls
-from hooks.dates import MONTHS
+from hooks.content.dates import MONTHS
 from tests.html_index import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -178,7 +178,7 @@ def test_every_event_has_a_citation_with_the_readers_access_date(built_site: Pat
         for event in timeline.events:
             citation = by_event[event.id]
             assert f"{site_url}timelines/{timeline.id}/#{event.id}." in citation
-            assert " ".join(event.headline.split()) in citation and event.when.display() in citation
+            assert " ".join(event.headline.split()) in citation and event.date.display() in citation
             assert site_name in citation and "Accessed [date]." in citation
-            if event.when.earliest != built_on:
+            if event.date.earliest != built_on:
                 assert not any(day in citation for day in build_dates), "the build date is no access date"

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from hooks import urls
-from hooks.collecting import collection_paused
-from hooks.model import Site
-from hooks.parallel import Background
+from hooks.content.model import Site
 from hooks.render.articles import article_page, articles_index, articles_year_pages
 from hooks.render.common import Context
 from hooks.render.corrections import corrections_page
@@ -17,59 +13,35 @@ from hooks.render.reference_pages import glossary_page, quotes_page, references_
 from hooks.render.timelines import timeline_page, timelines_index
 from hooks.render.topics import topic_digest, topic_page, topic_year_pages, topics_index
 
-PARALLEL_FROM = 400  # jobs (about one per page); below this, starting processes costs more than it saves
+INDEX_PAGES = {
+    urls.ARTICLES: articles_index,
+    urls.TIMELINES: timelines_index,
+    urls.PEOPLE: people_index,
+    urls.TOPICS: topics_index,
+    urls.QUOTES: quotes_page,
+    urls.GLOSSARY: glossary_page,
+    urls.REFERENCES: references_page,
+    urls.CORRECTIONS: corrections_page,
+    urls.DATA: data_page,
+}
 
-Job = Callable[[Context], dict[str, str]]  # renders one page, or one page and its year pages
 
-
-@collection_paused()
-def render_site(site: Site, ctx: Context | None = None, *, processes: int = 1,
-                check: Callable[[], None] = lambda: None) -> dict[str, str]:
-    """Every generated page, keyed by its path under docs/ (it is never written there). With
-    processes > 1, a large site is rendered in that many processes (hooks/parallel.py);
-    the pages are the same, in the same order.
-
-    `check()`, if given (the site's cross-file check: hooks/load.py read_site), runs in this process
-    while the others begin rendering; if it raises, their work is dropped and the error raised."""
+def render_site(site: Site, ctx: Context | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/ (it is never written there), in page order."""
     ctx = ctx or Context(site)
-    found = jobs(site)
-    rendering = Background(lambda job: job(ctx), found, workers=processes - 1 if len(found) >= PARALLEL_FROM else 0)
-    try:
-        check()
-    except BaseException:
-        rendering.stop()
-        raise
-    pages: dict[str, str] = {}
-    for rendered in rendering.result():
-        pages |= rendered
-    return pages
-
-
-def jobs(site: Site) -> list[Job]:
-    """The rendering, cut into one job per page (or per page with its year pages), in page order."""
-    indexes = {
-        urls.ARTICLES: articles_index,
-        urls.TIMELINES: timelines_index,
-        urls.PEOPLE: people_index,
-        urls.TOPICS: topics_index,
-        urls.QUOTES: quotes_page,
-        urls.GLOSSARY: glossary_page,
-        urls.REFERENCES: references_page,
-        urls.CORRECTIONS: corrections_page,
-        urls.DATA: data_page,
-    }
-    found: list[Job] = [lambda ctx, path=path, render=render: {path: render(ctx)} for path, render in indexes.items()]
-    found += [lambda ctx, a=a: {urls.article(a.id): article_page(ctx, a)} for a in site.articles.values()]
-    found += [lambda ctx, t=t: {urls.timeline(t.id): timeline_page(ctx, t)} for t in site.timelines.values()]
+    pages = {path: render(ctx) for path, render in INDEX_PAGES.items()}
+    for article in site.articles.values():
+        pages[urls.article(article.id)] = article_page(ctx, article)
+    for timeline in site.timelines.values():
+        pages[urls.timeline(timeline.id)] = timeline_page(ctx, timeline)
     # A large archive's long lists go onto one page per year (hooks/render/lists.py); none for a small one.
-    found += [lambda ctx, p=p: _with_year_pages(ctx, p, person_digest, person_page, person_year_pages, urls.person)
-              for p in site.people.values()]
-    found += [lambda ctx, t=t: _with_year_pages(ctx, t, topic_digest, topic_page, topic_year_pages, urls.topic)
-              for t in site.topics.values()]
-    found.append(articles_year_pages)
-    return found
-
-
-def _with_year_pages(ctx: Context, item, digest_of, page_of, year_pages_of, url_of) -> dict[str, str]:
-    digest = digest_of(ctx, item)
-    return {url_of(item.id): page_of(ctx, item, digest), **year_pages_of(ctx, item, digest)}
+    for person in site.people.values():
+        digest = person_digest(ctx, person)
+        pages[urls.person(person.id)] = person_page(ctx, person, digest)
+        pages |= person_year_pages(ctx, person, digest)
+    for topic in site.topics.values():
+        digest = topic_digest(ctx, topic)
+        pages[urls.topic(topic.id)] = topic_page(ctx, topic, digest)
+        pages |= topic_year_pages(ctx, topic, digest)
+    pages |= articles_year_pages(ctx)
+    return pages

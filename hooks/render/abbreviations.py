@@ -16,7 +16,6 @@ def abbreviation_glossary(ctx: Context) -> dict[str, str]:
     """{term or alias as written in text: 'Expansion: definition'} for the `abbr` extension."""
     glossary: dict[str, str] = {}
     for term in ctx.site.terms.values():
-        title = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
         for form in (term.term, *term.aliases):
-            glossary[" ".join(form.split())] = " ".join(title.split())
+            glossary[" ".join(form.split())] = " ".join(term.tooltip.split())
     return glossary

@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 from hooks import urls
-from hooks.model import Article
+from hooks.content.model import Article
 from hooks.render.common import (Context, article_link, corrections_html, date_html, page, person_label, quote_html,
                                  topic_link)
-from hooks.render.html import attr, link, text
-from hooks.render.lists import SEARCH_EXCLUDE, article_when, newest_first_site, year_neighbours, years_of
+from hooks.render.html import html, link, render_template, text
+from hooks.render.lists import SEARCH_EXCLUDE, article_when, newest_first, year_neighbours, years_of
 
 
 def provenance(article: Article) -> str:
-    """What is known about where the text comes from, and what is not (never guessed)."""
-    meta = article.meta
-    publisher = text(meta.publisher) if meta.publisher else '<span class="x-unknown">not recorded</span>'
-    original = link(meta.url, text(meta.url), rel="nofollow noopener") if meta.url else \
-        '<span class="x-unknown">not recorded</span>'
-    rows = [
-        ("Publisher", publisher),
-        ("Published", f"{date_html(article.published)}"),
-        ("How the date is known", text(meta.date_basis)),
-        ("Original address", original),
-        ("Source file", f"<code>{text(meta.source_file)}</code>"),
-    ]
-    cells = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
-    return (f'<aside class="x-provenance" aria-label="Provenance">\n<p class="x-label">Provenance</p>\n'
-            f"<dl>\n{cells}\n</dl>\n</aside>")
+    return render_template("provenance.html", meta=article.meta, published=html(date_html(article.meta.published)))
 
 
 def article_page(ctx: Context, article: Article) -> str:
@@ -49,7 +35,7 @@ def article_page(ctx: Context, article: Article) -> str:
             body.append(
                 f'<p id="{anchor}" class="x-para"><a class="x-para__link" href="#{anchor}" '
                 f'aria-label="Link to paragraph {block.number}">¶{block.number}</a> {ctx.glossary.mark(block.text)}</p>')
-    parts.append(f'<div class="x-article-text" lang="{attr(meta.language)}">\n' + "\n".join(body) + "\n</div>")
+    parts.append(f'<div class="x-article-text" lang="{text(meta.language)}">\n' + "\n".join(body) + "\n</div>")
     if article.meta.quotes:  # their words are in the text above, where search finds them
         quotes = "\n".join(quote_html(ctx, here, use) for use in ctx.site.quotes_in_article[article.id])
         parts.append(f'<h2 id="quotes">Quotes</h2>\n<div{SEARCH_EXCLUDE}>\n{quotes}\n</div>')
@@ -60,7 +46,7 @@ def article_page(ctx: Context, article: Article) -> str:
         for timeline, event, numbers in citing:
             paragraphs = ", ".join(link(f"#p{n}", f"¶{n}") for n in numbers)
             event_url = urls.link(here, urls.timeline(timeline.id), event.id)
-            items.append(f"<li>{date_html(event.when)}: {link(event_url, text(event.headline))} "
+            items.append(f"<li>{date_html(event.date)}: {link(event_url, text(event.headline))} "
                          f'<span class="x-muted">(cites {paragraphs})</span></li>')
         parts.append('<ul class="x-cited-by">' + "\n".join(items) + "</ul>")
     else:
@@ -79,14 +65,14 @@ def article_cards(ctx: Context, here: str, articles: list[Article]) -> str:
         title = article_link(ctx, here, article.id)
         publisher = text(article.meta.publisher) if article.meta.publisher else "publisher not recorded"
         items.append(f'<li class="x-card"><h2 class="x-card__title">{title}</h2>'
-                     f'<p class="x-muted">{date_html(article.published)} · {publisher}</p>'
+                     f'<p class="x-muted">{date_html(article.meta.published)} · {publisher}</p>'
                      f"<p>{ctx.glossary.mark(article.meta.summary)}</p></li>")
     return f'<ul class="x-cards"{SEARCH_EXCLUDE}>\n' + "\n".join(items) + "\n</ul>"
 
 
 def articles_index(ctx: Context) -> str:
     here = urls.ARTICLES
-    articles = newest_first_site(ctx)["articles"]
+    articles = newest_first(ctx.site.articles.values(), article_when)
     intro = ("<p>The source articles this explainer is built from, newest first. Each is shown verbatim with "
              "numbered paragraphs, so every claim on this site can be traced to the sentence it rests on.</p>")
     if len(articles) <= INDEX_CARDS:
@@ -104,7 +90,7 @@ def articles_year_pages(ctx: Context) -> dict[str, str]:
     """One page per year of publication, once the archive is too large for one list (none before)."""
     if len(ctx.site.articles) <= INDEX_CARDS:
         return {}
-    years = years_of(newest_first_site(ctx)["articles"], article_when)
+    years = years_of(newest_first(ctx.site.articles.values(), article_when), article_when)
     pages = {}
     for year, articles in years.items():
         here = urls.articles_year(year)

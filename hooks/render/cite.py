@@ -6,7 +6,7 @@ fill in, so a page built months ago never claims someone read it on its build da
 
 from __future__ import annotations
 
-from hooks.render.html import attr, text
+from hooks.render.html import text
 
 ACCESSED = "Accessed [date]."
 
@@ -23,4 +23,4 @@ def cite_text(*, headline: str, date: str, timeline_title: str, site_name: str, 
 def cite_details(citation: str, permalink: str) -> str:
     """A closed <details> holding the citation, selectable as one block of text."""
     return ('<details class="x-cite"><summary>Cite this event</summary>'
-            f'<p class="x-cite__text" data-permalink="{attr(permalink)}">{text(citation)}</p></details>')
+            f'<p class="x-cite__text" data-permalink="{text(permalink)}">{text(citation)}</p></details>')

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache, wraps
-from typing import TypeVar
+from functools import cached_property
 
 from hooks import urls
-from hooks.dates import EdtfDate, parse_date
-from hooks.model import COUNTRY_NAMES, Event, Person, QuoteUse, Site, Timeline, paragraph_of
+from hooks.content.dates import EdtfDate
+from hooks.content.model import COUNTRY_NAMES, Event, Person, QuoteUse, Site, Timeline, paragraph_of
 from hooks.render.cite import cite_details, cite_text
-from hooks.render.html import Glossary, attr, link, native, text
-from hooks.schedule import is_overdue
+from hooks.render.html import Glossary, html, link, native, render_template, text
+from hooks.content.schedule import is_overdue
 
 STATUS_LABELS = {"confirmed": "Confirmed", "reported": "Reported", "scheduled": "Scheduled"}
 OVERDUE_LABEL = "Scheduled; not yet confirmed"  # a scheduled event whose date has passed
-Made = TypeVar("Made")
 
 
 @dataclass
@@ -29,7 +26,6 @@ class Context:
     site_name: str = ""
     site_url: str = ""  # where the site is published; citations and downloads need full addresses
     today: date = field(default_factory=date.today)  # decides which scheduled events are still upcoming
-    fragments: dict = field(default_factory=dict, repr=False, compare=False)  # see per_depth, per_build
 
     @cached_property
     def glossary(self) -> Glossary:
@@ -46,7 +42,7 @@ def page(title: str, body: str, *, description: str, classes: str = "", toc: boo
     The title goes into <title>, the nav and the search index through templates that do not escape,
     so it is escaped here; the loader already refuses '<' and '>' in titles.
     """
-    meta: dict = {"title": text(title), "description": attr(description)}
+    meta: dict = {"title": text(title), "description": text(description)}
     if not toc:
         meta["hide"] = ["toc"]
     if search_boost:
@@ -54,49 +50,13 @@ def page(title: str, body: str, *, description: str, classes: str = "", toc: boo
     if search_exclude:  # a page that only gathers what other pages say: search finds it there
         meta["search"] = {"exclude": True}
     front = "\n".join(f"{key}: {_as_json(value)}" for key, value in meta.items())
-    return f"---\n{front}\n---\n\n<div class=\"x-page {classes}\">\n<h1>{text(title)}</h1>\n{body}\n</div>\n"
+    return f"---\n{front}\n---\n\n" + render_template("page.html", title=title, body=html(body), classes=classes) + "\n"
 
 
 def date_html(when: EdtfDate) -> str:
-    return _date_html(when.text)
-
-
-@lru_cache(maxsize=1 << 14)  # by the date as written: a build shows the same dates on page after page
-def _date_html(date_text: str) -> str:
-    when = parse_date(date_text)
     return f'<time datetime="{when.start.iso()}">{text(when.display())}</time>'
 
 
-def per_depth(render: Callable[[Context, str, str], Made]) -> Callable[[Context, str, str], Made]:
-    """For HTML that depends on the page it is on only through the page's links: made once per build
-    and page depth (a link is written alike from every page at one depth: hooks/urls.py), not once
-    per page. `render(ctx, here, item_id)`: what it shows of one item (a person, an article…)."""
-
-    @wraps(render)
-    def cached(ctx: Context, here: str, item_id: str) -> Made:
-        key = (render, urls.up_to_root(here), item_id)
-        made = ctx.fragments.get(key)
-        if made is None:
-            made = ctx.fragments[key] = render(ctx, here, item_id)
-        return made
-
-    return cached
-
-
-def per_build(make: Callable[[Context], Made]) -> Callable[[Context], Made]:
-    """What pages share, made once per build on its first use and kept on the build's Context."""
-
-    @wraps(make)
-    def cached(ctx: Context) -> Made:
-        made = ctx.fragments.get(make)
-        if made is None:
-            made = ctx.fragments[make] = make(ctx)
-        return made
-
-    return cached
-
-
-@per_depth
 def person_link(ctx: Context, here: str, person_id: str) -> str:
     person = ctx.site.people[person_id]
     return link(urls.link(here, urls.person(person_id)), text(person.name), class_="x-person")
@@ -109,18 +69,16 @@ def person_label(person: Person) -> str:
     return f"{text(person.name)} ({native(person.native_name, person.native_lang)})"
 
 
-@per_depth
 def topic_link(ctx: Context, here: str, topic_id: str) -> str:
     return link(urls.link(here, urls.topic(topic_id)), text(ctx.site.topics[topic_id].title), class_="x-topic")
 
 
-@per_depth
 def reference_link(ctx: Context, here: str, reference_id: str) -> str:
     """A reference, 'Publisher: Title, date', linking to its entry on the references page."""
     reference = ctx.site.references[reference_id]
     label = f"{text(reference.publisher)}: {text(reference.title)}"
     if reference.date:
-        label += f", {text(parse_date(reference.date).display())}"
+        label += f", {text(reference.date.display())}"
     return link(urls.link(here, urls.REFERENCES, reference_id), label, class_="x-source")
 
 
@@ -142,26 +100,15 @@ def sources_html(ctx: Context, here: str, sources: list[str]) -> str:
     return "; ".join(parts)
 
 
-@per_depth
 def article_link(ctx: Context, here: str, article_id: str) -> str:
     return link(urls.link(here, urls.article(article_id)), text(ctx.site.articles[article_id].meta.title))
 
 
 def paragraph_link(ctx: Context, here: str, article_id: str, number: int) -> str:
     """'¶4', named in full for screen readers (a list of bare numbers says nothing out of context)."""
-    before_number, after_number = _paragraph_link_parts(ctx, here, article_id)
-    return f'{before_number}{number}{after_number}{number}">¶{number}</a>'
-
-
-@per_depth
-def _paragraph_link_parts(ctx: Context, here: str, article_id: str) -> tuple[str, str]:
-    """A link to one of the article's paragraphs, cut where the number goes: made once per article and
-    depth, as an article's paragraph links differ only in it (few are made twice, so caching whole
-    links saves nothing). As `link(href, label, class_=…, aria_label=f"{title}, paragraph {number}")`:
-    whitespace is collapsed, then escaped, so `attr(title + ",")` then " paragraph 4" equals it."""
-    href = attr(urls.link(here, urls.article(article_id), "p"))
-    title = attr(ctx.site.articles[article_id].meta.title + ",")
-    return f'<a href="{href}', f'" class="x-source" aria-label="{title} paragraph '
+    title = ctx.site.articles[article_id].meta.title
+    return link(urls.link(here, urls.article(article_id), f"p{number}"), f"¶{number}", class_="x-source",
+                aria_label=f"{title}, paragraph {number}")
 
 
 def event_item(ctx: Context, here: str, timeline: Timeline, event: Event, *, heading: str = "h3",
@@ -169,7 +116,7 @@ def event_item(ctx: Context, here: str, timeline: Timeline, event: Event, *, hea
     """One event as a list item. On its own timeline page it carries the permalink anchor; elsewhere
     it links to it."""
     on_own_page = here == urls.timeline(timeline.id)
-    when = event.when
+    when = event.date
     label = OVERDUE_LABEL if is_overdue(event, ctx.today) else STATUS_LABELS[event.status]
     status = "" if event.status == "confirmed" else \
         f' <span class="x-status x-status--{event.status}">{label}</span>'
@@ -210,7 +157,7 @@ def event_item(ctx: Context, here: str, timeline: Timeline, event: Event, *, hea
 
 def event_citation(ctx: Context, timeline: Timeline, event: Event) -> str:
     permalink = urls.absolute(ctx.site_url, urls.timeline(timeline.id), event.id)
-    citation = cite_text(headline=event.headline, date=event.when.display(), timeline_title=timeline.title,
+    citation = cite_text(headline=event.headline, date=event.date.display(), timeline_title=timeline.title,
                          site_name=ctx.site_name, permalink=permalink)
     return cite_details(citation, permalink)
 
@@ -227,7 +174,7 @@ def quote_html(ctx: Context, here: str, use: QuoteUse, *, show_speaker: bool = T
 def corrections_html(corrections) -> list[str]:
     if not corrections:
         return []
-    items = "".join(f"<li>{date_html(parse_date(c.date))}: {text(c.note)}</li>" for c in corrections)
+    items = "".join(f"<li>{date_html(c.date)}: {text(c.note)}</li>" for c in corrections)
     return [f'<div class="x-corrections"><p class="x-label">Corrections</p><ul>{items}</ul></div>']
 
 

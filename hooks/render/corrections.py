@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hooks import urls
-from hooks.dates import EdtfDate, parse_date
+from hooks.content.dates import EdtfDate
 from hooks.render.common import Context, date_html, page
 from hooks.render.html import link, text
 
@@ -25,11 +25,11 @@ def correction_entries(ctx: Context) -> list[CorrectionEntry]:
     entries = []
     for timeline, event in ctx.site.events.values():
         for correction in event.corrections:
-            entries.append(CorrectionEntry(parse_date(correction.date), correction.note, event.headline,
+            entries.append(CorrectionEntry(correction.date, correction.note, event.headline,
                                            urls.timeline(timeline.id), event.id, f"event on “{timeline.title}”"))
     for article in ctx.site.articles.values():
         for correction in article.meta.corrections:
-            entries.append(CorrectionEntry(parse_date(correction.date), correction.note, article.meta.title,
+            entries.append(CorrectionEntry(correction.date, correction.note, article.meta.title,
                                            urls.article(article.id), "", "article"))
     return sorted(entries, key=lambda entry: entry.when.sort_key(), reverse=True)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from hooks.model import Timeline
+from hooks.content.model import Timeline
 from hooks.render.common import Context
-from hooks.render.html import attr, text
+from hooks.render.html import render_template
 
 
 def timeline_filters(ctx: Context, timeline: Timeline) -> str:
@@ -20,31 +20,12 @@ def timeline_filters(ctx: Context, timeline: Timeline) -> str:
     actors = Counter(actor for event in timeline.events for actor in event.actors)
     if not topics and not actors:
         return ""
-    total = len(timeline.events)
-    topic_chips = _chips("topic", {t: ctx.site.topics[t].title for t in topics}, topics)
-    actor_chips = _chips("actor", {p: ctx.site.people[p].name for p in actors}, actors)
-    groups = []
-    if topic_chips:
-        groups.append(f'<div class="x-filters__group" role="group" aria-labelledby="x-filters-topics">'
-                      f'<p class="x-filters__label" id="x-filters-topics">Topics</p>{topic_chips}</div>')
-    if actor_chips:
-        # People outnumber topics several times over: folded so the events stay near the top on a phone.
-        # A button rather than <details>, which Material styles as a collapsible admonition.
-        groups.append(f'<div class="x-filters__group"><button type="button" class="x-filters__toggle" '
-                      f'aria-expanded="false" aria-controls="x-filters-people">People ({len(actors)})</button>'
-                      f'<div class="x-filters__people" id="x-filters-people" role="group" aria-label="People" hidden>'
-                      f"{actor_chips}</div></div>")
-    status = (f'<p class="x-filters__status"><span class="x-filters__count" role="status" aria-live="polite">'
-              f"{total} of {total} events</span> "
-              '<button type="button" class="x-filters__clear" hidden>Show all events</button></p>')
-    return (f'<section class="x-filters" data-filters-for="{attr(timeline.id)}" aria-label="Filter events" hidden>\n'
-            + "\n".join(groups) + f"\n{status}\n</section>\n")
+    return render_template("filters.html", timeline_id=timeline.id, total=len(timeline.events),
+                           topics=_chips({t: ctx.site.topics[t].title for t in topics}, topics),
+                           people=_chips({p: ctx.site.people[p].name for p in actors}, actors)) + "\n"
 
 
-def _chips(kind: str, labels: dict[str, str], counts: Counter) -> str:
+def _chips(labels: dict[str, str], counts: Counter) -> list[dict]:
     """Most frequent first, then alphabetical: the useful filters come first."""
     ordered = sorted(labels, key=lambda key: (-counts[key], labels[key].casefold()))
-    return "".join(
-        f'<button type="button" class="x-chip" data-filter="{kind}" data-value="{attr(key)}" aria-pressed="false">'
-        f'{text(labels[key])} <span class="x-chip__count">{counts[key]}</span></button>'
-        for key in ordered)
+    return [{"id": key, "label": labels[key], "count": counts[key]} for key in ordered]

@@ -6,8 +6,8 @@ from itertools import islice
 
 from hooks import urls
 from hooks.render.common import Context
-from hooks.render.lists import compact_event, newest_first_site
-from hooks.schedule import is_upcoming, upcoming_events
+from hooks.render.lists import compact_event, event_when, newest_first
+from hooks.content.schedule import is_upcoming, upcoming_events
 
 LATEST_EVENTS_MARKER = "<!-- explainer:latest-events -->"
 UPCOMING_EVENTS_MARKER = "<!-- explainer:upcoming-events -->"
@@ -16,7 +16,7 @@ LATEST_COUNT = 5
 
 def latest_events(ctx: Context, here: str = urls.HOME, count: int = LATEST_COUNT) -> str:
     """The newest events across all timelines, each linking to its permalink."""
-    happened = (pair for pair in newest_first_site(ctx)["events"] if not is_upcoming(pair[1], ctx.today))
+    happened = (pair for pair in newest_first(ctx.site.events.values(), event_when) if not is_upcoming(pair[1], ctx.today))
     items = [compact_event(ctx, here, event.id) for _, event in islice(happened, count)]
     return '<ul class="x-latest">\n' + "\n".join(items) + "\n</ul>"
 

@@ -1,21 +1,39 @@
-"""Small HTML-building helpers. Every piece of text from data/ goes through `text()` or `attr()`:
-escaped, so a `<script>` or a Markdown marker in content shows as itself and never runs."""
+"""Small HTML-building helpers. Every piece of text from data/ goes through `text()`, in element content
+and attribute values alike: escaped as Jinja's autoescape escapes it (markupsafe), so a `<script>` or a
+Markdown marker in content shows as itself and never runs, and the templates never escape it twice."""
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from pathlib import Path
 
 import ahocorasick_rs
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
-from hooks.model import Term
+from hooks.content.model import Term
 
-# Characters that Markdown or one of its extensions would act on even mid-line, written as
-# numeric references so that no extension ever sees them (HTML blocks are passed through as is,
-# but titles and descriptions travel through YAML front matter and Jinja templates too).
-_MARKDOWN_ACTIVE = re.compile(r"[\\`*_{}\[\]#|~=^$!:]")
+def _as_text(value: object) -> object:
+    """Every value a template writes, as text() writes it: whitespace collapsed (a line break could end
+    the HTML block in Markdown), then escaped by autoescape unless it is already Markup."""
+    return collapse_whitespace(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
+# Page skeletons and static prose (hooks/render/templates/). Autoescaped: a value is escaped unless it is
+# already Markup (what text() returns, and fragments made here from escaped parts, wrapped with html()).
+_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
+                         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                         finalize=_as_text)
+
+
+def render_template(name: str, **values: object) -> str:
+    return _TEMPLATES.get_template(name).render(**values)
+
+
+def html(fragment: str) -> Markup:
+    """HTML made here from escaped parts, handed to a template as it is."""
+    return Markup(fragment)
 
 
 def collapse_whitespace(value: str) -> str:
@@ -28,44 +46,25 @@ def collapse_whitespace(value: str) -> str:
     return " ".join(value.split())
 
 
-# Cached: a build escapes the same names, titles and headlines on page after page.
-@lru_cache(maxsize=1 << 16)
-def text(value: str) -> str:
-    """Plain text for element content: HTML-escaped and whitespace-collapsed."""
-    return html.escape(collapse_whitespace(value), quote=False)
-
-
-@lru_cache(maxsize=1 << 16)
-def attr(value: str) -> str:
-    """Text for an attribute value (always double-quoted)."""
-    return html.escape(collapse_whitespace(value), quote=True)
-
-
-def inert_markdown(value: str) -> str:
-    """Text that may pass through Markdown and still show exactly as written."""
-    escaped = html.escape(collapse_whitespace(value), quote=True)
-    return _MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", escaped)
+def text(value: str) -> Markup:
+    """Plain text for element content or a (double-quoted) attribute: escaped, whitespace collapsed."""
+    return escape(collapse_whitespace(value))
 
 
 def native(name: str, lang: str) -> str:
     """A name in Hangul, Chinese or Japanese script, marked so screen readers and fonts get it right."""
-    return f'<span lang="{attr(lang)}">{text(name)}</span>'
+    return f'<span lang="{text(lang)}">{text(name)}</span>'
 
 
 def link(href: str, label_html: str, **attributes: str) -> str:
     if not attributes:  # most links; a build makes hundreds of thousands
-        return f'<a href="{attr(href)}">{label_html}</a>'
-    return f'<a href="{attr(href)}"{_attributes(*attributes.items())}>{label_html}</a>'
+        return f'<a href="{text(href)}">{label_html}</a>'
+    return f'<a href="{text(href)}"{_attributes(*attributes.items())}>{label_html}</a>'
 
 
-@lru_cache(maxsize=1 << 16)  # the same few classes and labels, link after link
 def _attributes(*pairs: tuple[str, str]) -> str:
     """(('class_', 'x'), ('aria_label', 'y')) -> ' class="x" aria-label="y"'."""
-    return "".join(f' {name.rstrip("_").replace("_", "-")}="{attr(value)}"' for name, value in pairs)
-
-
-def join(items: Iterable[str], separator: str = ", ") -> str:
-    return separator.join(items)
+    return "".join(f' {name.rstrip("_").replace("_", "-")}="{text(value)}"' for name, value in pairs)
 
 
 class Glossary:
@@ -79,10 +78,9 @@ class Glossary:
     def __init__(self, terms: Iterable[Term]):
         titles: dict[str, str] = {}
         for term in terms:
-            title = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
             for form in (term.term, *term.aliases):
-                titles[html.escape(form, quote=False)] = title
-        self.marked = {form: f'<abbr title="{attr(title)}">{form}</abbr>' for form, title in titles.items()}
+                titles[str(escape(form))] = term.tooltip
+        self.marked = {form: f'<abbr title="{text(title)}">{form}</abbr>' for form, title in titles.items()}
         forms = self.forms = sorted(titles, key=len, reverse=True)
         # Whole words only ("ROK" but not "BROKEN"); longest form first ("UN Security Council" over "UN").
         self.pattern = re.compile(r"(?<![\w&#-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])") if forms else None

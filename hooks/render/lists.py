@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, TypeVar
 
 from hooks import urls
-from hooks.dates import EdtfDate, parse_date
-from hooks.model import Article, Event, QuoteUse, Site, Timeline
-from hooks.render.common import Context, article_link, date_html, event_item, page, per_build, per_depth
+from hooks.content.dates import EdtfDate
+from hooks.content.model import Article, Event, QuoteUse, Site, Timeline
+from hooks.render.common import Context, article_link, date_html, event_item, page
 from hooks.render.html import link, text
 
 FULL_EVENTS = 20     # events shown in full on a person or topic page
@@ -32,18 +31,9 @@ SEARCH_EXCLUDE = " data-search-exclude"  # Material's search skips such an eleme
 Item = TypeVar("Item")
 
 
-@lru_cache(maxsize=None)
-def _sort_key(date_text: str) -> tuple:
-    # Two date objects per call: worth keeping, as lists are sorted again and again (keyed by the text,
-    # which hashes once; an EdtfDate hashes all its fields on every lookup).
-    return parse_date(date_text).sort_key()
-
-
 def newest_first(items: Iterable[Item], when: Callable[[Item], EdtfDate]) -> list[Item]:
-    date_text = _DATE_TEXT.get(when)
-    if date_text is None:
-        return sorted(items, key=lambda item: _sort_key(when(item).text), reverse=True)
-    return sorted(items, key=lambda item: _sort_key(date_text(item)), reverse=True)
+    """Newest first; items of the same date keep their order."""
+    return sorted(items, key=lambda item: when(item).sort_key(), reverse=True)
 
 
 def years_of(newest: list[Item], when: Callable[[Item], EdtfDate]) -> dict[int, list[Item]]:
@@ -55,30 +45,22 @@ def years_of(newest: list[Item], when: Callable[[Item], EdtfDate]) -> dict[int, 
 
 
 def event_when(pair: tuple[Timeline, Event]) -> EdtfDate:
-    return pair[1].when
+    return pair[1].date
 
 
 def article_when(article: Article) -> EdtfDate:
-    return article.published
-
-
-# The date as written, for sorting without parsing it again (parse_date is cached, but a lookup each).
-_DATE_TEXT: dict[Callable, Callable[[Any], str]] = {
-    event_when: lambda pair: pair[1].date,
-    article_when: lambda article: article.meta.published,
-}
+    return article.meta.published
 
 
 def quote_when(site: Site) -> Callable[[QuoteUse], EdtfDate]:
     """A quote dates from its event, or else from the article it was said in."""
-    return lambda use: use.event.when if use.event else site.articles[use.article_id].published
+    return lambda use: use.event.date if use.event else site.articles[use.article_id].meta.published
 
 
-@per_depth
 def compact_event(ctx: Context, here: str, event_id: str) -> str:
     timeline, event = ctx.site.events[event_id]
     url = urls.link(here, urls.timeline(timeline.id), event.id)
-    return f"<li>{date_html(event.when)}: {link(url, text(event.headline))}</li>"
+    return f"<li>{date_html(event.date)}: {link(url, text(event.headline))}</li>"
 
 
 def compact_events(ctx: Context, here: str, newest: list[tuple[Timeline, Event]], *, group: bool = True) -> str:
@@ -126,32 +108,6 @@ def article_links(ctx: Context, here: str, articles: list[Article]) -> str:
     return f"<ul>{items}</ul>"
 
 
-@per_build
-def dates_by_kind(ctx: Context) -> dict[str, Callable[[Any], EdtfDate]]:
-    """How each kind of listed item is dated."""
-    return {"events": event_when, "quotes": quote_when(ctx.site), "articles": article_when}
-
-
-@per_build
-def newest_first_site(ctx: Context) -> dict[str, list]:
-    """Every event (with its timeline), quote and article of the site, newest first: sorted once a build.
-    Among equal dates they keep the site's order, so the items of any list taken from the site in its
-    order come in these lists' order exactly as sorting that list would put them (`Digest.newest_first`)."""
-    site, dates = ctx.site, dates_by_kind(ctx)
-    everything = {"events": site.events.values(), "quotes": site.quotes, "articles": site.articles.values()}
-    return {kind: newest_first(items, dates[kind]) for kind, items in everything.items()}
-
-
-@per_build
-def newest_first_places(ctx: Context) -> dict[int, int]:
-    """Where each event (pair), quote and article comes in its kind's newest_first_site list, by the
-    object's identity."""
-    places = {}
-    for items in newest_first_site(ctx).values():
-        places.update({id(item): place for place, item in enumerate(items)})
-    return places
-
-
 @dataclass
 class Digest:
     """What a person or topic page lists: its events, quotes and articles (in the site's order, as the
@@ -163,7 +119,6 @@ class Digest:
     articles: list[Article]
     quotes_by_year: bool = True  # a topic's year pages leave quotes to its events and articles
     years: dict[int, dict[str, list]] = field(default_factory=dict)
-    _sorted: dict[str, list] = field(default_factory=dict, repr=False)
 
     @property
     def split_by_year(self) -> bool:
@@ -172,8 +127,8 @@ class Digest:
 
     @property
     def dates(self) -> dict[str, Callable[[Any], EdtfDate]]:
-        """How each kind is dated: the build's, as for the site-wide sort."""
-        return dates_by_kind(self.ctx)
+        """How each kind of listed item is dated."""
+        return {"events": event_when, "quotes": quote_when(self.ctx.site), "articles": article_when}
 
     def __post_init__(self) -> None:
         if not self.split_by_year:
@@ -188,13 +143,7 @@ class Digest:
         return self.newest_first(kind)[:LATEST]
 
     def newest_first(self, kind: str) -> list:
-        """Items of one kind newest first: as newest_first() gives them, since the site's indexes keep the
-        site's order, which newest_first_site's sort keeps among equal dates. Each kind put in order once."""
-        if kind not in self._sorted:
-            places = newest_first_places(self.ctx)
-            by_place = {places[id(item)]: item for item in getattr(self, kind)}
-            self._sorted[kind] = [by_place[place] for place in sorted(by_place)]
-        return self._sorted[kind]
+        return newest_first(getattr(self, kind), self.dates[kind])
 
 
 def year_summary(counts: dict[str, list]) -> str:

@@ -5,17 +5,17 @@ from __future__ import annotations
 from itertools import groupby
 
 from hooks import urls
-from hooks.dates import parse_date
-from hooks.model import Person
+from hooks.content.dates import EdtfDate
+from hooks.content.model import Person
 from hooks.render.common import Context, country_name, page, person_label, quote_html, sources_html
 from hooks.render.html import link, native, text
 from hooks.render.lists import (Digest, article_links, compact_events, events_section, more_by_year, year_pages,
                                 years_list)
 
 
-def role_dates(start: str, end: str | None) -> str:
-    begin = parse_date(start).display()
-    return f"{begin} – {parse_date(end).display()}" if end else f"since {begin}"
+def role_dates(start: EdtfDate, end: EdtfDate | None) -> str:
+    begin = start.display()
+    return f"{begin} – {end.display()}" if end else f"since {begin}"
 
 
 def person_page(ctx: Context, person: Person, digest: Digest | None = None) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from hooks import urls
-from hooks.dates import parse_date
 from hooks.render.common import Context, page, person_label, quote_html, sources_html
 from hooks.render.html import link, text
 from hooks.render.lists import SEARCH_EXCLUDE
@@ -49,7 +48,7 @@ def glossary_page(ctx: Context) -> str:
 def references_page(ctx: Context) -> str:
     rows = []
     for reference in sorted(ctx.site.references.values(), key=lambda r: (r.publisher, r.title)):
-        date = text(parse_date(reference.date).display()) if reference.date else "date not recorded"
+        date = text(reference.date.display()) if reference.date else "date not recorded"
         title = link(reference.url, text(reference.title), rel="nofollow noopener") if reference.url else text(reference.title)
         note = f' <span class="x-muted">{text(reference.note)}</span>' if reference.note else ""
         rows.append(f'<li id="{reference.id}">{text(reference.publisher)}: <cite>{title}</cite>, {date}.{note}</li>')

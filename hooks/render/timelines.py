@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from hooks import urls
-from hooks.model import Timeline
+from hooks.content.model import Timeline
 from hooks.render.common import Context, date_html, event_item, page
 from hooks.render.filters import timeline_filters
 from hooks.render.html import link, text
 from hooks.render.lists import SEARCH_EXCLUDE
-from hooks.schedule import is_upcoming
+from hooks.content.schedule import is_upcoming
 
 
 def timeline_page(ctx: Context, timeline: Timeline) -> str:
@@ -18,7 +18,7 @@ def timeline_page(ctx: Context, timeline: Timeline) -> str:
     upcoming = [event for event in timeline.events if is_upcoming(event, ctx.today)]
     events = "\n".join(event_item(ctx, here, timeline, event) for event in happened)
     shown = happened or upcoming
-    first, last = shown[0].when, shown[-1].when
+    first, last = shown[0].date, shown[-1].date
     body = (f'<p class="x-lede">{ctx.glossary.mark(timeline.intro)}</p>\n'
             f'<p class="x-muted x-timeline__span">{len(happened)} events, {date_html(first)} to {date_html(last)}. '
             "Every event cites its sources; select one to read the exact paragraph.</p>\n"
@@ -52,7 +52,7 @@ def timelines_index(ctx: Context) -> str:
     items = []
     for timeline in timelines:
         title = link(urls.link(here, urls.timeline(timeline.id)), text(timeline.title))
-        span = f"{date_html(timeline.events[0].when)} to {date_html(timeline.events[-1].when)}"
+        span = f"{date_html(timeline.events[0].date)} to {date_html(timeline.events[-1].date)}"
         if len(timelines) > INDEX_CARDS:
             items.append(f'<li>{title} <span class="x-muted">{len(timeline.events)} events, {span}</span></li>')
             continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hooks import urls
-from hooks.model import Topic
+from hooks.content.model import Topic
 from hooks.render.common import Context, page, quote_html
 from hooks.render.html import link, text
 from hooks.render.lists import (SEARCH_EXCLUDE, Digest, article_links, compact_events, events_section, more_by_year,

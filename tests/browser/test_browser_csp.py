@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from hooks.load import load_site
+from hooks.content.load import load_site
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from hooks.load import load_site
+from hooks.content.load import load_site
 from tests.browser.browsing import ARTIFACTS, DESKTOP, PHONE, screenshot
 
 ROOT = Path(__file__).resolve().parents[2]

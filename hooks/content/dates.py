@@ -13,7 +13,6 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 EXPECTED = (
     'a date like "2024-05-13", "2024-05" or "2017", optionally ending in ~ (approximate), '
@@ -139,7 +138,6 @@ def _parse_point(text: str) -> Point:
                  uncertain=qualifier in "?%" and bool(qualifier))
 
 
-@lru_cache(maxsize=None)
 def parse_date(text: str) -> EdtfDate:
     """Parse a date as written in data/; raises ValueError saying what is expected."""
     if not isinstance(text, str):

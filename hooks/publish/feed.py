@@ -19,9 +19,9 @@ from datetime import date
 from xml.etree import ElementTree as ET
 
 from hooks import urls
-from hooks.dates import EdtfDate, parse_date
-from hooks.model import Article, Event, Site, Timeline
-from hooks.schedule import is_upcoming
+from hooks.content.dates import EdtfDate
+from hooks.content.model import Article, Event, Site, Timeline
+from hooks.content.schedule import is_upcoming
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 50  # readers only want what is new; the full record is in the downloads
@@ -36,7 +36,7 @@ def timestamp(when: EdtfDate) -> str:
 
 def _updated(published: EdtfDate, corrections) -> EdtfDate:
     """The latest correction's date, or the publication date when there is none."""
-    dates = [published, *(parse_date(c.date) for c in corrections)]
+    dates = [published, *(c.date for c in corrections)]
     return max(dates, key=lambda when: when.earliest)
 
 
@@ -48,17 +48,17 @@ def _entry(entry_id: str, title: str, summary: str, published: EdtfDate, updated
 
 def article_entry(site: Site, site_url: str, article: Article) -> dict:
     meta = article.meta
-    summary = f"Article, published {article.published.display()}. {meta.summary}"
-    summary += "".join(f" Corrected {parse_date(c.date).display()}: {c.note}" for c in meta.corrections)
-    return _entry(urls.absolute(site_url, urls.article(article.id)), meta.title, summary, article.published,
-                  _updated(article.published, meta.corrections), [(t, site.topics[t].title) for t in meta.topics])
+    summary = f"Article, published {article.meta.published.display()}. {meta.summary}"
+    summary += "".join(f" Corrected {c.date.display()}: {c.note}" for c in meta.corrections)
+    return _entry(urls.absolute(site_url, urls.article(article.id)), meta.title, summary, article.meta.published,
+                  _updated(article.meta.published, meta.corrections), [(t, site.topics[t].title) for t in meta.topics])
 
 
 def event_entry(site: Site, site_url: str, timeline: Timeline, event: Event) -> dict:
-    summary = f"{event.when.display()}, {timeline.title}. {event.summary}"
-    summary += "".join(f" Corrected {parse_date(c.date).display()}: {c.note}" for c in event.corrections)
+    summary = f"{event.date.display()}, {timeline.title}. {event.summary}"
+    summary += "".join(f" Corrected {c.date.display()}: {c.note}" for c in event.corrections)
     return _entry(urls.absolute(site_url, urls.timeline(timeline.id), event.id), event.headline, summary,
-                  event.when, _updated(event.when, event.corrections), [(t, site.topics[t].title) for t in event.topics])
+                  event.date, _updated(event.date, event.corrections), [(t, site.topics[t].title) for t in event.topics])
 
 
 def feed_entries(site: Site, site_url: str, today: date) -> list[dict]:

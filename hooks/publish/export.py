@@ -8,30 +8,24 @@ text of each download. The ids are the site's ids; the field names are a publish
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
+from markupsafe import escape
+
 from hooks import urls
-from hooks.dates import EdtfDate, parse_date
-from hooks.export_schema import CSV_COLUMNS, SCHEMAS, schema_document
-from hooks.feed import atom_feed
-from hooks.model import COUNTRY_NAMES, Event, Person, Site, Timeline, paragraph_of
+from hooks.content.dates import EdtfDate
+from hooks.publish.export_schema import CSV_COLUMNS, SCHEMAS, schema_document
+from hooks.publish.feed import atom_feed
+from hooks.content.model import COUNTRY_NAMES, Event, Person, Site, Timeline, paragraph_of
 
 LIST_SEPARATOR = " "  # ids and URLs never contain whitespace (the loader refuses it), so a space is safe
 
 
 def date_record(when: EdtfDate) -> dict[str, Any]:
     """A date with its precision, as written and as understood."""
-    return dict(_date_record(when.text))  # a copy: callers may add to it
-
-
-@lru_cache(maxsize=1 << 14)  # the same dates recur across events, sources and corrections
-def _date_record(date_text: str) -> dict[str, Any]:
-    when = parse_date(date_text)
     return {
         "edtf": when.text,
         "display": when.display(),
@@ -53,7 +47,7 @@ def source_record(site: Site, site_url: str, source: str) -> dict[str, Any]:
         return {
             "id": source, "kind": "article-paragraph", "article": article.id, "paragraph": number,
             "title": article.meta.title, "publisher": article.meta.publisher,
-            "date": date_record(article.published),
+            "date": date_record(article.meta.published),
             "url": urls.absolute(site_url, urls.article(article.id), f"p{number}"),
             "original_url": article.meta.url,
         }
@@ -61,7 +55,7 @@ def source_record(site: Site, site_url: str, source: str) -> dict[str, Any]:
     return {
         "id": source, "kind": "reference", "article": None, "paragraph": None,
         "title": reference.title, "publisher": reference.publisher,
-        "date": date_record(parse_date(reference.date)) if reference.date else None,
+        "date": date_record(reference.date) if reference.date else None,
         "url": urls.absolute(site_url, urls.REFERENCES, reference.id),
         "original_url": reference.url,
     }
@@ -72,7 +66,7 @@ def event_record(site: Site, site_url: str, timeline: Timeline, event: Event) ->
         "id": event.id,
         "timeline": timeline.id,
         "url": urls.absolute(site_url, urls.timeline(timeline.id), event.id),
-        "date": date_record(event.when),
+        "date": date_record(event.date),
         "date_basis": event.date_basis,
         "headline": event.headline,
         "summary": event.summary,
@@ -81,13 +75,13 @@ def event_record(site: Site, site_url: str, timeline: Timeline, event: Event) ->
         "topics": list(event.topics),
         "sources": [source_record(site, site_url, source) for source in event.sources],
         "quotes": [{"text": q.text, "said_by": q.said_by, "source": q.source} for q in event.quotes],
-        "corrections": [{"date": date_record(parse_date(c.date)), "note": c.note} for c in event.corrections],
+        "corrections": [{"date": date_record(c.date), "note": c.note} for c in event.corrections],
     }
 
 
 def all_event_records(site: Site, site_url: str) -> list[dict[str, Any]]:
     """Every event of every timeline, in date order (ties: by id), as the site shows them."""
-    pairs = sorted(site.events.values(), key=lambda pair: (pair[1].when.sort_key(), pair[1].id))
+    pairs = sorted(site.events.values(), key=lambda pair: (pair[1].date.sort_key(), pair[1].id))
     return [event_record(site, site_url, timeline, event) for timeline, event in pairs]
 
 
@@ -142,8 +136,8 @@ def person_record(site: Site, site_url: str, person: Person) -> dict[str, Any]:
         "country_name": COUNTRY_NAMES[person.country],
         "aliases": list(person.aliases),
         "summary": person.summary,
-        "roles": [{"title": role.title, "start": date_record(parse_date(role.start)),
-                   "end": date_record(parse_date(role.end)) if role.end else None,
+        "roles": [{"title": role.title, "start": date_record(role.start),
+                   "end": date_record(role.end) if role.end else None,
                    "sources": [source_record(site, site_url, s) for s in role.sources]} for role in person.roles],
         "sources": [source_record(site, site_url, source) for source in person.sources],
         "events": [event.id for _, event in site.events_by_person[person.id]],
@@ -182,19 +176,19 @@ def _tl_date(point) -> dict[str, Any]:
 
 def _tl_event(site: Site, site_url: str, timeline: Timeline, event: Event) -> dict[str, Any]:
     """One TimelineJS slide. Its text fields are HTML, so everything from data/ is escaped."""
-    when = event.when
+    when = event.date
     permalink = urls.absolute(site_url, urls.timeline(timeline.id), event.id)
     sources = "; ".join(
-        f'<a href="{html.escape(record["url"])}">{html.escape(record["title"])}'
+        f'<a href="{escape(record["url"])}">{escape(record["title"])}'
         f'{", ¶" + str(record["paragraph"]) if record["paragraph"] else ""}</a>'
         for record in (source_record(site, site_url, source) for source in event.sources))
-    text = (f"<p>{html.escape(event.summary)}</p><p>Sources: {sources}</p>"
-            f'<p><a href="{html.escape(permalink)}">Permalink</a></p>')
+    text = (f"<p>{escape(event.summary)}</p><p>Sources: {sources}</p>"
+            f'<p><a href="{escape(permalink)}">Permalink</a></p>')
     slide: dict[str, Any] = {
         "unique_id": event.id,
         "start_date": {**_tl_date(when.start), "display_date": when.display()},
         "display_date": when.display(),  # keeps "c." and "(uncertain)", which TimelineJS cannot express
-        "text": {"headline": html.escape(event.headline), "text": text},
+        "text": {"headline": escape(event.headline), "text": text},
     }
     if when.end:
         slide["end_date"] = _tl_date(when.end)
@@ -206,7 +200,7 @@ def _tl_event(site: Site, site_url: str, timeline: Timeline, event: Event) -> di
 
 def timelinejs_json(site: Site, site_url: str, timeline: Timeline) -> str:
     """A timeline in Knight Lab TimelineJS's JSON format (title slide + one slide per event, a line each)."""
-    title = {"text": {"headline": html.escape(timeline.title), "text": f"<p>{html.escape(timeline.intro)}</p>"}}
+    title = {"text": {"headline": escape(timeline.title), "text": f"<p>{escape(timeline.intro)}</p>"}}
     slides = ",\n".join(json.dumps(_tl_event(site, site_url, timeline, event), ensure_ascii=False)
                         for event in timeline.events)
     return f'{{"title": {json.dumps(title, ensure_ascii=False)}, "events": [\n{slides}\n]}}\n'

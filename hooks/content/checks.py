@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import PurePosixPath
 
-from hooks.dates import parse_date
-from hooks.model import Quote, Site, paragraph_of
-from hooks.problems import Problem
-from hooks.yaml_source import Located
+from hooks.content.dates import EdtfDate
+from hooks.content.model import Quote, Site, paragraph_of
+from hooks.content.problems import Problem, field_path
+from hooks.content.yaml_source import Located
 
 
 class Checker:
@@ -22,10 +22,7 @@ class Checker:
 
     def report(self, path: str, location: tuple, message: str) -> None:
         line = self.located[path].line_of(location) if path in self.located else 1
-        field = ""
-        for part in location:
-            field += f"[{part}]" if isinstance(part, int) else f".{part}" if field else str(part)
-        self.problems.append(Problem(path, line, field or "(top level)", message))
+        self.problems.append(Problem(path, line, field_path(location), message))
 
     def known(self, path: str, location: tuple, value: str, ids: Iterable[str], what: str, where: str) -> bool:
         if isinstance(ids, (dict, set, frozenset)) and value in ids:
@@ -100,9 +97,9 @@ class Checker:
                 self.report(path, (*at, "text"), f"is not word for word in {quote.source}; quotes must be exact "
                                                  f"(check curly quotes ’ “ ” and spacing){near(quote.text, words)}")
 
-    def role_dates(self, path: str, location: tuple, start: str, end: str | None) -> None:
-        if end is not None and parse_date(end).latest < parse_date(start).earliest:
-            self.report(path, (*location, "end"), f"{end!r} is before the start {start!r}")
+    def role_dates(self, path: str, location: tuple, start: EdtfDate, end: EdtfDate | None) -> None:
+        if end is not None and end.latest < start.earliest:
+            self.report(path, (*location, "end"), f"{end.text!r} is before the start {start.text!r}")
 
 
 def near(text: str, paragraph: str) -> str:

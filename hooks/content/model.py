@@ -12,12 +12,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
-from hooks.dates import EdtfDate, parse_date
+from hooks.content.dates import EdtfDate, parse_date
+from hooks.content.yaml_source import Located
 
 T = TypeVar("T")
 
@@ -29,7 +30,6 @@ SAFE_URL = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0
 MAX_SLUG_LENGTH = 80
 
 
-@lru_cache(maxsize=1 << 16)  # read on every page that shows a source, for thousands of sources
 def paragraph_of(source: str) -> tuple[str, int] | None:
     """('article-id', 9) for the paragraph source 'article-id#p9'; None for a reference id."""
     match = PARAGRAPH_SOURCE.fullmatch(source)
@@ -42,8 +42,6 @@ def _none_yet() -> Any:
     return Field(default_factory=list, json_schema_extra={"default": []})
 
 
-# Cached, as _source below: the same people, topics and sources are named by event after event.
-@lru_cache(maxsize=1 << 16)
 def _slug(value: str) -> str:
     if len(value) > MAX_SLUG_LENGTH or not SLUG.fullmatch(value):
         raise ValueError(f"{value!r} is not an id; expected lowercase letters a-z, digits and single hyphens, "
@@ -51,14 +49,10 @@ def _slug(value: str) -> str:
     return value
 
 
-def _date_text(value: object) -> object:
+def _date(value: object) -> EdtfDate:
+    """The one place a date from data/ is parsed: the model holds it parsed, with the text as written."""
     # An unquoted year (2017) arrives as an int; it is still a valid year-precision date.
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-def _valid_date(value: str) -> str:
-    parse_date(value)  # raises ValueError with what is expected
-    return value
+    return parse_date(str(value) if isinstance(value, int) and not isinstance(value, bool) else value)
 
 
 def _text(value: str) -> str:
@@ -78,7 +72,6 @@ def _text(value: str) -> str:
     return value
 
 
-@lru_cache(maxsize=1 << 16)
 def _source(value: str) -> str:
     if not (PARAGRAPH_SOURCE.fullmatch(value) or SLUG.fullmatch(value)):
         raise ValueError(f"{value!r} is not a source; expected an article paragraph like "
@@ -138,7 +131,7 @@ _TITLE_HINT = Field(json_schema_extra={"pattern": r"^[^<>]*\S[^<>]*$"})
 Slug = Annotated[str, AfterValidator(_slug), _SLUG_HINT]
 Title = Annotated[str, AfterValidator(_text), AfterValidator(_title), _TITLE_HINT]
 Text = Annotated[str, AfterValidator(_text), _TEXT_HINT]
-DateText = Annotated[str, BeforeValidator(_date_text), AfterValidator(_valid_date), _DATE_HINT]
+Date = Annotated[EdtfDate, PlainValidator(_date), PlainSerializer(str), _DATE_HINT]
 SourceRef = Annotated[str, AfterValidator(_source), _SOURCE_HINT]
 Url = Annotated[str, AfterValidator(_url), _URL_HINT]
 Country = Literal["kr", "cn", "jp", "us", "kp", "ru", "tw"]
@@ -151,7 +144,7 @@ class Strict(BaseModel):
 
 
 class Correction(Strict):
-    date: DateText
+    date: Date
     note: Text
 
 
@@ -163,8 +156,8 @@ class Quote(Strict):
 
 class Role(Strict):
     title: Text
-    start: DateText
-    end: DateText | None = None
+    start: Date
+    end: Date | None = None
     sources: list[SourceRef] = _none_yet()
 
 
@@ -194,19 +187,24 @@ class Term(Strict):
     aliases: list[Text] = _none_yet()
     sources: list[SourceRef] = _none_yet()
 
+    @property
+    def tooltip(self) -> str:
+        """What a reader is shown on the term in a text: 'Expansion: definition'."""
+        return f"{self.expansion}: {self.definition}" if self.expansion else self.definition
+
 
 class Reference(Strict):
     id: Slug
     publisher: Text
     title: Text
-    date: DateText | None
+    date: Date | None
     url: Url | None = None
     note: Text | None = None
 
 
 class Event(Strict):
     id: Slug
-    date: DateText
+    date: Date
     date_basis: Text | None = None
     headline: Text
     summary: Text
@@ -216,10 +214,6 @@ class Event(Strict):
     sources: list[SourceRef] = Field(min_length=1)
     quotes: list[Quote] = _none_yet()
     corrections: list[Correction] = _none_yet()
-
-    @cached_property  # read on every page that shows the event; the model is frozen, so it cannot go stale
-    def when(self) -> EdtfDate:
-        return parse_date(self.date)
 
 
 class TimelineHead(Strict):
@@ -236,7 +230,7 @@ class TimelineFile(TimelineHead):
 class ArticleMeta(Strict):
     title: Title
     summary: Text
-    published: DateText
+    published: Date
     date_basis: Text
     publisher: Text | None
     url: Url | None
@@ -273,10 +267,6 @@ class Article:
     def paragraphs(self) -> dict[int, Block]:
         return {block.number: block for block in self.blocks if block.number}
 
-    @cached_property
-    def published(self) -> EdtfDate:
-        return parse_date(self.meta.published)
-
 
 @dataclass(frozen=True)
 class Timeline:
@@ -307,7 +297,12 @@ class Site:
     topics: dict[str, Topic]
     terms: dict[str, Term]
     references: dict[str, Reference]
-    files: list[str] = field(default_factory=list)
+    # Each file's parsed YAML with the line of every value, by the path messages show ('data/people.yml').
+    located: dict[str, Located] = field(default_factory=dict, repr=False)
+
+    @property
+    def files(self) -> list[str]:
+        return sorted(self.located)
 
     @cached_property
     def events(self) -> dict[str, tuple[Timeline, Event]]:

@@ -10,56 +10,44 @@ editor should confirm it (`status: confirmed` or `reported`, with sources) or co
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from hooks.model import Event, Site, Timeline
-from hooks.problems import Problem
-from hooks.validate import event_index
-from hooks.yaml_source import SourceError, parse_yaml, read_text
+from hooks.content.model import Event, Site, Timeline
+from hooks.content.problems import Problem, field_path
+from hooks.content.checks import event_index
 
 
 def is_upcoming(event: Event, today: date) -> bool:
-    return event.status == "scheduled" and today <= event.when.latest
+    return event.status == "scheduled" and today <= event.date.latest
 
 
 def is_overdue(event: Event, today: date) -> bool:
     """Scheduled, but its date has passed: shown in the timeline, and flagged for review."""
-    return event.status == "scheduled" and event.when.latest < today
+    return event.status == "scheduled" and event.date.latest < today
 
 
 def upcoming_events(site: Site, today: date) -> list[tuple[Timeline, Event]]:
     """Upcoming events across all timelines, soonest first."""
     pairs = [(timeline, event) for timeline, event in site.events.values() if is_upcoming(event, today)]
-    return sorted(pairs, key=lambda pair: (pair[1].when.sort_key(), pair[1].id))
+    return sorted(pairs, key=lambda pair: (pair[1].date.sort_key(), pair[1].id))
 
 
-def review_notes(site: Site, data_dir: Path, today: date) -> list[Problem]:
+def review_notes(site: Site, today: date) -> list[Problem]:
     """Scheduled events whose date has passed, as `path:line: field: message` for an editor.
 
     These are notices, not errors: the site already shows such an event in its timeline.
     """
     notes = []
     for timeline in site.timelines.values():
-        overdue = [event for event in timeline.events if is_overdue(event, today)]
-        if not overdue:
-            continue
-        positions = _status_positions(Path(data_dir) / "timelines" / f"{timeline.id}.yml")
-        for event in overdue:
-            index, line = positions.get(event.id, (None, 1))
-            field = f"events[{index}].status" if index is not None else "status"
+        located = site.located.get(timeline.path)
+        positions = event_index(located)
+        for event in timeline.events:
+            if not is_overdue(event, today):
+                continue
+            index = positions.get(event.id)
+            at = ("events", index, "status") if index is not None else ("status",)
             notes.append(Problem(
-                timeline.path, line, field,
-                f"event {event.id!r} is 'scheduled' for {event.when.display()}, which has passed, so it now shows "
+                timeline.path, located.line_of(at) if located else 1, field_path(at),
+                f"event {event.id!r} is 'scheduled' for {event.date.display()}, which has passed, so it now shows "
                 "in the timeline. Review it: set status to 'confirmed' or 'reported' and cite what happened, "
                 "or correct the date"))
     return sorted(notes)
-
-
-def _status_positions(path: Path) -> dict[str, tuple[int, int]]:
-    """Each event's index and the line of its `status:` in a timeline file (already validated)."""
-    try:
-        located = parse_yaml(read_text(path))
-    except (OSError, SourceError):
-        return {}
-    return {event_id: (index, located.line_of(("events", index, "status")))
-            for event_id, index in event_index(located).items()}

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hooks import yaml_source
-from hooks.yaml_source import SourceError, parse_yaml, read_text, split_front_matter
+from hooks.content import yaml_source
+from hooks.content.yaml_source import SourceError, parse_yaml, read_text, split_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -22,6 +22,14 @@ class Problem:
         return f"::{level} file={self.path},line={self.line},title=data check::{text}"
 
 
+def field_path(location: tuple) -> str:
+    """A location in a file's data as messages name it: ('events', 3, 'date') -> 'events[3].date'."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text or "(top level)"
+
+
 class DataError(Exception):
     """Raised once, with every problem found, when data/ does not validate."""
 

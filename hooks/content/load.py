@@ -10,19 +10,17 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from hooks.collecting import collection_paused
-from hooks.model import (SLUG, Article, ArticleMeta, Block, Event, Person, Reference, Site, Term, Timeline,
+from hooks.content.model import (SLUG, Article, ArticleMeta, Block, Event, Person, Reference, Site, Term, Timeline,
                          TimelineHead, Topic)
-from hooks.problems import DataError, Problem, display_path
-from hooks.validate import check_site
-from hooks.yaml_source import Located, Parsing, SourceError, read_text, split_front_matter
+from hooks.content.problems import DataError, Problem, display_path, field_path
+from hooks.content.checks import check_site
+from hooks.content.yaml_source import Located, SourceError, parse_yaml, read_text, split_front_matter
 
 LIST_FILES: dict[str, type[BaseModel]] = {
     "people.yml": Person,
@@ -36,34 +34,25 @@ ALLOWED_EXTRA = {"README.md"}
 
 
 class Reader:
-    """Collects problems while reading; remembers each file's line map for later checks."""
+    """Collects problems while reading; keeps each file's parsed YAML (with its lines) for later checks."""
 
-    def __init__(self, data_dir: Path, processes: int = 1):
+    def __init__(self, data_dir: Path):
         self.data_dir = data_dir
-        self.processes = processes
         self.root = data_dir.parent
         self.problems: list[Problem] = []
         self.located: dict[str, Located] = {}
         # Ids that exist but failed their own checks (None: the whole file is unreadable), by kind:
         # references to them are not reported again as "unknown" (no cascade of false messages).
         self.broken: dict[str, set[str] | None] = {}
-        self._names: dict[Path, str] = {}
         self._data_dir_name = display_path(self.data_dir, self.root)
 
     def name(self, path: Path) -> str:
         """The path as messages show it, 'data/timelines/x.yml'; a link is named, not what it points to."""
-        if path not in self._names:
-            try:  # by string alone: resolving asks the OS about every folder on the way, for each file
-                inside = path.relative_to(self.data_dir).as_posix()
-            except ValueError:
-                inside = None
-            if inside is None:
-                self._names[path] = display_path(path, self.root)
-            elif inside == ".":
-                self._names[path] = self._data_dir_name
-            else:
-                self._names[path] = f"{self._data_dir_name}/{inside}"
-        return self._names[path]
+        try:  # by the path's text: resolving would follow a link
+            inside = path.relative_to(self.data_dir).as_posix()
+        except ValueError:
+            return display_path(path, self.root)
+        return self._data_dir_name if inside == "." else f"{self._data_dir_name}/{inside}"
 
     def report(self, path: str, line: int, field: str, message: str) -> None:
         self.problems.append(Problem(path, line, field, message))
@@ -75,29 +64,17 @@ class Reader:
             self.report(self.name(path), error.line, error.field, error.message)
             return None
 
-    def read_yaml(self, path: Path) -> Located | None:
-        text = self.read_text(path)
-        if text is None:
+    def read_yaml(self, path: Path, text: str | None = None, first_line: int = 1) -> Located | None:
+        """A file's (or front matter's) YAML with the line of every value; None, reported, if unreadable."""
+        if text is None and (text := self.read_text(path)) is None:
             return None
-        document = [(path, text, 1)]
-        return self.parsed(document, self.parsing(document))[0]
-
-    def parsing(self, documents: list[tuple[Path, str, int]], *, workers: int = 0) -> Parsing:
-        """The (path, text, first_line) documents' parsing, begun at once in `workers` other processes."""
-        return Parsing([(text, first_line) for _, text, first_line in documents], workers=workers)
-
-    def parsed(self, documents: list[tuple[Path, str, int]], parsing: Parsing) -> list[Located | None]:
-        """Each document's parsed YAML, or None where it cannot be read, which is reported."""
-        found: list[Located | None] = []
-        for (path, _, _), result in zip(documents, parsing.result()):
-            name = self.name(path)
-            if isinstance(result, SourceError):
-                self.report(name, result.line, result.field, result.message)
-                found.append(None)
-            else:
-                self.located[name] = result
-                found.append(result)
-        return found
+        try:
+            located = parse_yaml(text, first_line=first_line)
+        except SourceError as error:
+            self.report(self.name(path), error.line, error.field, error.message)
+            return None
+        self.located[self.name(path)] = located
+        return located
 
     def validate(self, model: type[BaseModel], data: Any, path: str, located: Located, at: tuple = ()) -> Any:
         """One item against its model; on failure, report each error at its line and return None."""
@@ -106,7 +83,7 @@ class Reader:
         except ValidationError as error:
             for detail in error.errors():
                 location = (*at, *detail["loc"])
-                self.report(path, located.line_of(location), field_name(location), explain(detail, model))
+                self.report(path, located.line_of(location), field_path(location), explain(detail, model))
             return None
 
     def validate_each(self, model: type[BaseModel], items: list, path: str, located: Located, at: tuple = ()) -> list:
@@ -118,57 +95,33 @@ class Reader:
             return [self.validate(model, data, path, located, at=(*at, index)) for index, data in enumerate(items)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _list_of(model: type[BaseModel]) -> TypeAdapter:
     return TypeAdapter(list[model])
 
 
-@collection_paused()
-def load_site(data_dir: Path, *, processes: int = 1) -> Site:
-    """Load and validate everything in data/; raise DataError naming every problem. With processes > 1,
-    a large data/ is parsed in up to that many processes (`mkdocs serve` passes 1: hooks/parallel.py)."""
-    site, check = read_site(data_dir, processes=processes)
-    check()
-    return site
-
-
-@collection_paused()
-def read_site(data_dir: Path, *, processes: int = 1) -> tuple[Site, Callable[[], None]]:
-    """data/ read, each item validated against its model, and what crosses files still to check:
-    `check()` raises DataError naming every problem (those found while reading too). A build renders
-    while this process checks (render_site's `check`); nothing shown to anyone before check() passed."""
-    reader = Reader(Path(data_dir), processes)
+def load_site(data_dir: Path) -> Site:
+    """data/ read (each file once), each item checked against its model, then what crosses files;
+    raises DataError naming every problem."""
+    reader = Reader(Path(data_dir))
     if not reader.data_dir.is_dir():
         raise DataError([Problem(reader.name(reader.data_dir), 1, "folder", "does not exist; expected data/")])
     files = check_layout(reader)
-    # The timelines are read in another process (for a large data/) while this one reads the rest, then
-    # helps with the timelines left.
-    timeline_files = timeline_documents(reader, files["timelines"])
-    timelines_parsing = reader.parsing(timeline_files, workers=min(1, reader.processes - 1))
-    try:
-        lists = {name: read_list(reader, name, model) for name, model in LIST_FILES.items()}
-        articles = read_articles(reader, files["articles"])
-        timelines = read_timelines(reader, timeline_files, timelines_parsing)
-    finally:
-        timelines_parsing.stop()
+    lists = {name: read_list(reader, name, model) for name, model in LIST_FILES.items()}
     site = Site(
-        articles=articles,
-        timelines=timelines,
+        articles=read_articles(reader, files["articles"]),
+        timelines=read_timelines(reader, files["timelines"]),
         people=lists["people.yml"],
         topics=lists["topics.yml"],
         terms=lists["glossary.yml"],
         references=lists["references.yml"],
-        files=sorted(reader.located),
+        located=reader.located,
     )
     names = {name: reader.name(reader.data_dir / name) for name in LIST_FILES}
-
-    @collection_paused()
-    def check() -> None:
-        problems = reader.problems + check_site(site, reader.located, names, reader.broken)
-        if problems:
-            raise DataError(problems)
-
-    return site, check
+    problems = reader.problems + check_site(site, reader.located, names, reader.broken)
+    if problems:
+        raise DataError(problems)
+    return site
 
 
 def check_layout(reader: Reader) -> dict[str, list[Path]]:
@@ -240,26 +193,21 @@ def read_list(reader: Reader, file_name: str, model: type[BaseModel]) -> dict[st
 
 def read_articles(reader: Reader, paths: list[Path]) -> dict[str, Article]:
     broken = reader.broken["article"] = set()
-    documents, bodies = [], []
+    articles = {}
     for path in paths:
         broken.add(path.stem)  # until it is read
+        name = reader.name(path)
         text = reader.read_text(path)
         if text is None:
             continue
         try:
             front, body, body_line = split_front_matter(text)
         except SourceError as error:
-            reader.report(reader.name(path), error.line, error.field, error.message)
+            reader.report(name, error.line, error.field, error.message)
             continue
-        documents.append((path, front, 2))
-        bodies.append((body, body_line))
-    articles = {}
-    # The timelines take one other process (load_site); any further cores share the articles.
-    parsing = reader.parsing(documents, workers=max(0, reader.processes - 2))
-    for (path, _, _), (body, body_line), located in zip(documents, bodies, reader.parsed(documents, parsing)):
+        located = reader.read_yaml(path, front, first_line=2)
         if located is None:
             continue
-        name = reader.name(path)
         if not isinstance(located.data, dict):
             reader.report(name, 2, "front matter", f"expected fields like 'title: …', got {kind(located.data)}")
             continue
@@ -311,18 +259,10 @@ def parse_body(body: str, first_line: int) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def timeline_documents(reader: Reader, paths: list[Path]) -> list[tuple[Path, str, int]]:
-    documents = []
-    for path in paths:
-        text = reader.read_text(path)
-        if text is not None:
-            documents.append((path, text, 1))
-    return documents
-
-
-def read_timelines(reader: Reader, documents: list[tuple[Path, str, int]], parsing: Parsing) -> dict[str, Timeline]:
+def read_timelines(reader: Reader, paths: list[Path]) -> dict[str, Timeline]:
     timelines = {}
-    for (path, _, _), located in zip(documents, reader.parsed(documents, parsing)):
+    for path in paths:
+        located = reader.read_yaml(path)
         if located is None:
             continue
         name = reader.name(path)
@@ -347,20 +287,13 @@ def read_timelines(reader: Reader, documents: list[tuple[Path, str, int]], parsi
             events[event.id] = event
         events = list(events.values())
         if head is not None:
-            events.sort(key=lambda event: event.when.sort_key())
+            events.sort(key=lambda event: event.date.sort_key())
             timelines[path.stem] = Timeline(path.stem, name, head.title, head.intro, tuple(events))
     return timelines
 
 
 def kind(value: object) -> str:
     return {dict: "a mapping", list: "a list", str: "a text", type(None): "nothing"}.get(type(value), type(value).__name__)
-
-
-def field_name(location: tuple) -> str:
-    text = ""
-    for part in location:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
-    return text or "(top level)"
 
 
 def explain(detail: dict, model: type[BaseModel]) -> str:

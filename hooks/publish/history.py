@@ -16,9 +16,9 @@ from functools import cached_property
 from pathlib import Path
 
 from hooks import urls
-from hooks.dates import MONTHS
-from hooks.model import Site
-from hooks.render.html import attr
+from hooks.content.dates import MONTHS
+from hooks.content.model import Site
+from hooks.render.html import text
 
 GIT_TIMEOUT_SECONDS = 60
 
@@ -108,4 +108,4 @@ class PageHistory:
 def last_changed_html(when: datetime) -> str:
     """'Last changed 23 November 2026', the date as committed (in the committer's time zone)."""
     day = f"{when.day} {MONTHS[when.month - 1]} {when.year}"
-    return f'<span class="x-last-changed">Last changed <time datetime="{attr(when.isoformat())}">{day}</time></span>'
+    return f'<span class="x-last-changed">Last changed <time datetime="{text(when.isoformat())}">{day}</time></span>'

@@ -1,0 +1,1 @@
+"""data/ -> a validated Site: read each file once, check each item, then what crosses files."""
