@@ -19,7 +19,7 @@ build: $(VENV)/.site-deps  ## build the site into site/, failing on any warning
 check: $(VENV)/.site-deps  ## validate data/ only (fast): every problem as path:line: field: message
 	$(PYTHON) -m hooks.check data
 
-schemas: $(VENV)/.site-deps  ## regenerate the editor schemas in schemas/ after changing hooks/model.py
+schemas: $(VENV)/.site-deps  ## regenerate the editor schemas in schemas/ after changing hooks/content/model.py
 	$(PYTHON) -m hooks.schema schemas
 
 test: $(VENV)/.test-deps browser  ## set up, then run every test (unit, build, browser)

@@ -1,7 +1,7 @@
 """A build that fails leaves the last good site exactly as it was; one that succeeds replaces it whole.
 
 Validation runs in on_config, before MkDocs empties site_dir; everything after it is built into a
-staging folder beside site_dir, swapped in only at the end (hooks/staging.py). These are real
+staging folder beside site_dir, swapped in only at the end (hooks/publish/staging.py). These are real
 `mkdocs build --strict` runs of the fixture project.
 """
 

@@ -47,7 +47,7 @@ def problems(path: Path, schema: str) -> list[str]:
 
 
 def test_schema_files_are_current():
-    """After changing hooks/model.py, run `python -m hooks.schema` and commit schemas/."""
+    """After changing hooks/content/model.py, run `python -m hooks.schema` and commit schemas/."""
     expected = render_schemas()
     on_disk = {path.name: path.read_text(encoding="utf-8") for path in SCHEMAS.glob("*.json")}
     assert sorted(on_disk) == sorted(expected)
