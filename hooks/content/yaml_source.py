@@ -216,17 +216,17 @@ def _read_events(next_event, first_line: int) -> tuple[Any, dict[Location, tuple
                 result = value
             elif not is_mapping:
                 container.append(value)
-            elif key is no_key:  # a key (a scalar: a list or mapping as a key was refused above)
+            elif key is no_key:  # a key: a scalar (a list or mapping as a key was refused), its start at `mark`
                 key = value if type(value) is str else str(value)
                 key_location = (*location, key)
-                line = event.start_mark.line + first_line
+                line = mark.line + first_line
                 if not key.isprintable():  # keys show up in messages: one line, nothing hidden
                     raise SourceError(line, _dotted(location),
                                       f"the key {key!r} contains a line break or invisible character; keys are plain names")
                 if key in container:
                     raise SourceError(line, _dotted(key_location),
                                       f"duplicate key (first on line {positions[key_location][0]}); keep one")
-                positions[key_location] = (line, event.start_mark.column + 1)
+                positions[key_location] = (line, mark.column + 1)
             else:
                 container[key] = value
                 key = no_key
@@ -236,8 +236,8 @@ def _read_events(next_event, first_line: int) -> tuple[Any, dict[Location, tuple
         _read_on(next_event, len(stack), first_line, problem)
         raise
     except yaml.YAMLError as error:
-        # libyaml refuses a "\ud800"-style escape, which PyYAML's parser reads as half a character
-        # that the old check then refused by field: word it so, at the value being read.
+        # libyaml refuses a "\ud800"-style escape (half a character, which no page can show): a problem
+        # with the value being read, named by its field unless PyYAML's parser finds a syntax error.
         value_problem = None
         if getattr(error, "problem", None) == "found invalid Unicode character escape code":
             here = (() if container is None else (*location, len(container)) if not is_mapping
@@ -248,8 +248,15 @@ def _read_events(next_event, first_line: int) -> tuple[Any, dict[Location, tuple
 
 
 def _read_on(next_event, depth: int, first_line: int, problem: SourceError) -> None:  # noqa: ANN001
-    """Read the rest of the stream after a problem with a value, for the problems that come first."""
-    while (kind := type(event := _next_or_refused(next_event, problem))) is not yaml.StreamEndEvent:
+    """After a problem with a value, read the rest of the stream for the problems reported first."""
+    while True:
+        try:
+            event = next_event()
+        except yaml.YAMLError as error:
+            raise _Refused(error, problem) from None
+        kind = type(event)
+        if kind is yaml.StreamEndEvent:
+            return
         if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             depth += 1
             if depth > MAX_DEPTH:
@@ -260,13 +267,6 @@ def _read_on(next_event, depth: int, first_line: int, problem: SourceError) -> N
             raise _alias(event, first_line)
         elif kind is yaml.DocumentStartEvent:  # the problem was in the first
             raise _second_document(event, first_line)
-
-
-def _next_or_refused(next_event, problem: SourceError) -> yaml.Event:  # noqa: ANN001
-    try:
-        return next_event()
-    except yaml.YAMLError as error:
-        raise _Refused(error, problem) from None
 
 
 def _typed_scalar(event: yaml.ScalarEvent, here: Location, first_line: int) -> Any:
@@ -282,9 +282,9 @@ def _typed_scalar(event: yaml.ScalarEvent, here: Location, first_line: int) -> A
         raise _not_plain(tag, line, here)
     try:
         return _READ_SCALAR[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
-    except (yaml.constructor.ConstructorError, ValueError, KeyError, OverflowError):
-        # e.g. "!!int abc", "!!bool maybe", a number longer than Python converts (4,300 digits), or
-        # "!!map x" (no reader for a scalar: KeyError)
+    except (yaml.constructor.ConstructorError, ValueError, KeyError, IndexError, OverflowError):
+        # e.g. "!!int abc", "!!bool maybe", "!!int" with no value (IndexError), a number longer than
+        # Python converts (4,300 digits), or "!!map x" (no reader for a scalar: KeyError)
         kind = tag.rsplit(":", 1)[-1]
         raise SourceError(line, _dotted(here),
                           f"{value[:40]!r} cannot be read as {kind}; put it in quotes to keep it as text") from None
@@ -329,7 +329,7 @@ def _explain_syntax_error(text: str, first_line: int, error: yaml.YAMLError,
             pass
     except yaml.MarkedYAMLError as python_error:
         return _explain(python_error, first_line - 1, text)
-    except (yaml.YAMLError, ValueError):  # ValueError: an escape past U+10FFFF, which it cannot read
+    except (yaml.YAMLError, ValueError, OverflowError):  # an escape past U+10FFFF, which chr() refuses
         pass
     else:
         if value_problem is not None:
@@ -365,6 +365,6 @@ def _runaway_quote_start(text: str, error_line: int) -> int | None:
             if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
                     and token.start_mark.line < token.end_mark.line == error_line):
                 runaway = token.start_mark.line
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):  # or an escape past U+10FFFF, which chr() refuses
         pass  # the tokens before the error are what matter
     return runaway
