@@ -18,7 +18,8 @@ from hooks.content.yaml_source import read_text, split_front_matter
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "minimal" / "data"
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+# The three source articles as received (copies of ../shared/seeds/): the tests read nothing outside the repository.
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 ARTICLES = sorted((ROOT / "data" / "articles").glob("*.md"))
 
 
