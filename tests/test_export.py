@@ -191,3 +191,28 @@ def test_the_data_page_documents_every_field_and_links_every_download(site, file
     for path in files:
         assert f'href="{urls.file_link(urls.DATA, path)}"' in page, f"/data/ does not link {path}"
     assert f'href="{urls.file_link(urls.DATA, urls.FEED)}"' in page
+
+
+def test_an_article_paragraph_source_carries_its_editors_notes(site, files):
+    """Every source record says which editors' notes qualify it (none for a reference), as the data has them."""
+    records = json.loads(files[urls.EVENTS_JSON])["events"]
+    sources = [source for record in records for source in record["sources"]]
+    for source in sources:
+        if source["kind"] == "reference":
+            assert source["notes"] == []
+            continue
+        notes = site.articles[source["article"]].notes_by_paragraph.get(source["paragraph"], [])
+        assert source["notes"] == [{"date": export.date_record(note.date), "text": note.text,
+                                    "sources": list(note.sources)} for note in notes]
+    assert any(source["notes"] for source in sources), "no event cites a paragraph with a note"
+
+
+def test_the_fixtures_note_is_exported():
+    site = load_site(DATA_SETS["fixture"])
+    record = export.source_record(site, SITE_URL, "example-harbour-talks#p1")
+    assert record["notes"] == [{"date": export.date_record(site.articles["example-harbour-talks"].meta.notes[0].date),
+                                "text": "The invented white paper had proposed the ferry route a month before this "
+                                        "fictional meeting.", "sources": ["example-white-paper"]}]
+    assert record["notes"][0]["date"]["edtf"] == "2030-04-01"
+    assert export.source_record(site, SITE_URL, "example-harbour-talks#p2")["notes"] == []
+    assert export.source_record(site, SITE_URL, "example-white-paper")["notes"] == []

@@ -129,3 +129,14 @@ def test_built_pages_show_when_their_content_last_changed(built_site: Path):
     for path in timelines:
         assert shown(f"timelines/{Path(path).stem}") == expected(path)
     assert shown(".") == expected("docs/index.md", *timelines)  # the home page lists the latest events
+
+
+def test_pages_showing_an_editors_note_depend_on_its_article():
+    """A timeline, person or topic page whose events cite a noted paragraph shows the note: the article's
+    file is part of its content."""
+    site = load_site(MINIMAL)
+    history = PageHistory(site, {})
+    harbour = site.articles["example-harbour-talks"].path
+    assert history.sources(urls.timeline("example-relations")) == ["data/timelines/example-relations.yml", harbour]
+    assert harbour not in history.sources(urls.topic("example-fisheries"))  # no event on it cites a noted paragraph
+    assert history.noted(event for _, event in site.events_by_person["example-envoy-sato"]) == []

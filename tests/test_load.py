@@ -263,6 +263,21 @@ CASES = [
     # are not reported again as "unknown" (the cases above that change a referenced entry check this too).
     Case("missing-people-file", "people.yml", None, None, "file", "is missing"),
     Case("no-front-matter", HARBOUR, "---\ntitle:", "title:", "front matter", "must start with a line '---'"),
+    # Editors' notes on paragraphs (issue 19) and topic statuses.
+    Case("note-on-missing-paragraph", HARBOUR, "  - paragraph: 1\n", "  - paragraph: 9\n", "notes[0].paragraph",
+         "9: article 'example-harbour-talks' has paragraphs p1 to p4; expected one of those", at="paragraph: 9"),
+    Case("note-unknown-reference", HARBOUR, "    sources: [example-white-paper]", "    sources: [example-white-papr]",
+         "notes[0].sources[0]", "unknown reference 'example-white-papr' (did you mean 'example-white-paper'?); "
+         "expected an id from references.yml", at="example-white-papr"),
+    Case("note-without-sources", HARBOUR, "    sources: [example-white-paper]", "    sources: []",
+         "notes[0].sources", "at least 1 item", at="sources: []"),
+    Case("note-unknown-field", HARBOUR, "  - paragraph: 1\n", "  - paragraf: 1\n", "notes[0].paragraf",
+         "unknown field; did you mean 'paragraph'?", at="paragraf:", alone=False),
+    Case("status-paragraph-does-not-exist", "topics.yml", "example-ferry-agreement#p4", "example-ferry-agreement#p9",
+         "[0].status.sources[0]", "'example-ferry-agreement#p9': article 'example-ferry-agreement' has paragraphs "
+         "p1 to p4; expected one of those", at="#p9"),
+    Case("status-without-date", "topics.yml", "    date: '2030-04'\n", "", "[0].status.date",
+         "is missing; this field is required", at="status:"),
 ]
 
 
@@ -302,6 +317,34 @@ def test_each_problem_names_file_line_and_field(data_copy: Path, case: Case) -> 
     assert any(case.message in problem for problem in matching), "\n".join(problems)
     if case.alone:
         assert problems == matching[:1], "expected this one problem only; got:\n" + "\n".join(problems)
+
+
+def test_notes_and_status_load(site) -> None:
+    harbour = site.articles["example-harbour-talks"]
+    [note] = harbour.meta.notes
+    assert (note.paragraph, note.date.text, note.sources) == (1, "2030-04-01", ["example-white-paper"])
+    assert harbour.notes_by_paragraph == {1: [note]}
+    assert site.articles["example-ferry-agreement"].notes_by_paragraph == {}
+    status = site.topics["example-trade"].status
+    assert (status.date.text, status.sources) == ("2030-04", ["example-ferry-agreement#p4", "example-white-paper"])
+    assert site.topics["example-fisheries"].status is None
+
+
+def test_a_quote_in_an_article_and_an_event_is_listed_once(data_copy: Path) -> None:
+    """The same quote (text, speaker, source) in an article's front matter and in an event is one quote on
+    person and topic pages: the event's, listed first; the article page still lists its own."""
+    harbour = data_copy / HARBOUR
+    harbour.write_text(harbour.read_text(encoding="utf-8").replace(
+        '"We will keep talking"', '"We will keep talking until the ferries run on time"'), encoding="utf-8")
+    site = load_site(data_copy)
+    assert len(site.quotes) == 2  # every use is still there (quotes.json lists each where it appears)
+    kim = site.quotes_by_person["example-minister-kim"]
+    assert [(use.quote.text, use.event.id if use.event else None) for use in kim] == \
+        [("We will keep talking until the ferries run on time", "example-harbour-meeting")]
+    trade = site.quotes_by_topic["example-trade"]
+    assert [use.event.id if use.event else None for use in trade if use.quote.said_by == "example-minister-kim"] == \
+        ["example-harbour-meeting"]
+    assert [use.event for use in site.quotes_in_article["example-harbour-talks"]] == [None]
 
 
 def test_duplicate_key_names_the_line_of_the_first(data_copy: Path) -> None:

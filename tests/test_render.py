@@ -80,3 +80,65 @@ def test_article_page_has_paragraph_anchors_and_provenance(pages):
     page = pages["articles/example-harbour-talks.md"]
     assert 'id="p1"' in page and 'href="#p1"' in page
     assert "not recorded" in page
+
+
+def test_editors_note_follows_its_paragraph_in_the_sites_voice(pages):
+    page = pages["articles/example-harbour-talks.md"]
+    paragraph, note, next_paragraph = page.index('id="p1"'), page.index('<aside class="x-note"'), page.index('id="p2"')
+    assert paragraph < note < next_paragraph  # right after the paragraph it qualifies
+    assert page.count('<aside class="x-note"') == 1
+    aside = page[note:page.index("</aside>", note)]
+    assert 'aria-label="Editors\' note on paragraph 1"' in aside
+    assert 'Editors\' note, <time datetime="2030-04-01">1 April 2030</time>' in aside
+    assert "The invented white paper had proposed the ferry route" in aside
+    assert '<span class="x-label">Sources:</span> <a href="../../references/#example-white-paper"' in aside
+
+
+def test_events_citing_a_noted_paragraph_show_the_note(pages):
+    page = pages["timelines/example-relations.md"]
+    event = page[page.index('data-event="example-harbour-meeting"'):]
+    event = event[:event.index("</li>")]
+    assert ('aria-label="Editors\' note on paragraph 1 of Fictional example: ministers meet at Example Harbour"'
+            in event)
+    assert '<a href="../../articles/example-harbour-talks/#p1">¶1 of <cite>' in event
+    assert page.count('<aside class="x-note"') == 1  # only the event citing harbour-talks p1
+
+
+def test_note_and_status_text_is_escaped(data_copy):
+    harbour = data_copy / "articles" / "example-harbour-talks.md"
+    harbour.write_text(harbour.read_text(encoding="utf-8").replace(
+        "The invented white paper had", "<script>alert(1)</script> The invented white paper had"), encoding="utf-8")
+    topics = data_copy / "topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace(
+        "text: The fictional ferry agreement", "text: <b>The</b> fictional ferry agreement"), encoding="utf-8")
+    site = load_site(data_copy)
+    rendered = render_site(site, golden_context(site))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered["articles/example-harbour-talks.md"]
+    assert "<script>" not in rendered["timelines/example-relations.md"]
+    assert "<p>&lt;b&gt;The&lt;/b&gt; fictional ferry agreement" in rendered["topics/example-trade.md"]
+
+
+def test_topic_status_follows_the_lede(pages):
+    page = pages["topics/example-trade.md"]
+    lede, status = page.index('<p class="x-lede">'), page.index('<section class="x-status-now" aria-labelledby="now">')
+    assert lede < status and page.index("</p>", lede) < status
+    section = page[status:page.index("</section>", status)]
+    assert '<h2 id="now">Where things stand</h2>' in section
+    assert '<p class="x-muted">As of <time datetime="2030-04">April 2030</time></p>' in section
+    assert "<p>The fictional ferry agreement is signed and due for review in 2031.</p>" in section
+    assert '<p class="x-muted">Sources: <cite>' in section and "#example-white-paper" in section
+    assert "x-status-now" not in pages["topics/example-fisheries.md"]
+
+
+def test_a_quote_in_an_article_and_an_event_shows_once_on_the_person_page():
+    """Cho Tae-yul's p14 quote stands in the article's front matter and in an event: listed once."""
+    site = load_site(ROOT / "data")
+    pages = render_site(site, golden_context(site))
+    [use] = [use for use in site.quotes if use.quote.source == "2024-05-cho-tae-yul-beijing-talks#p14"
+             and use.event is not None]
+    words = text(use.quote.text)
+    assert use.quote.said_by == "cho-tae-yul"
+    person = pages[urls.person("cho-tae-yul")]
+    said = person[person.index('<h2 id="quotes">'):person.index("<h2", person.index('<h2 id="quotes">') + 1)]
+    assert said.count(f"<blockquote><p>{words}</p></blockquote>") == 1  # (its event, listed below, shows it too)
+    assert pages["quotes.md"].count(f"<blockquote><p>{words}</p></blockquote>") == 1

@@ -154,10 +154,22 @@ def check_site(site: Site, located: dict[str, Located], names: dict[str, str],
         check.ids(path, ("people",), meta.people, site.people, "person", people)
         check.ids(path, ("topics",), meta.topics, site.topics, "topic", topics)
         check.quotes(path, ("quotes",), meta.quotes, article_id=article.id)
+        for index, note in enumerate(meta.notes):
+            if note.paragraph not in article.paragraphs:
+                check.report(path, ("notes", index, "paragraph"),
+                             f"{note.paragraph}: article {article.id!r} has paragraphs p1 to "
+                             f"p{len(article.paragraphs)}; expected one of those")
+            check.sources(path, ("notes", index, "sources"), note.sources)
         source_file = PurePosixPath(meta.source_file)
         if source_file.is_absolute() or ".." in source_file.parts or "\\" in meta.source_file:
             check.report(path, ("source_file",), f"{meta.source_file!r} must be a relative path like "
                                                  "'seeds/000_c67a40c16a418729.txt', without '..'")
+
+    path = topics
+    positions = item_index(located.get(path))
+    for topic in site.topics.values():
+        if topic.status is not None:
+            check.sources(path, (positions.get(topic.id, 0), "status", "sources"), topic.status.sources)
 
     path = people
     positions = item_index(located.get(path))

@@ -173,10 +173,19 @@ class Person(Strict):
     sources: list[SourceRef] = _none_yet()
 
 
+class Status(Strict):
+    """Where a topic stands, as of a date, in the explainer's own words."""
+
+    date: Date = Field(description="the date the status is as of")
+    text: Text
+    sources: list[SourceRef] = Field(min_length=1)
+
+
 class Topic(Strict):
     id: Slug
     title: Title
     summary: Text
+    status: Status | None = None
 
 
 class Term(Strict):
@@ -227,6 +236,15 @@ class TimelineFile(TimelineHead):
     events: list[Event] = Field(min_length=1)
 
 
+class Note(Strict):
+    """An editors' note on a paragraph of a source article: context the record adds, in the site's voice."""
+
+    paragraph: int = Field(ge=1, description="the number of the paragraph it qualifies (p1 is 1)")
+    date: Date = Field(description="when the note was written")
+    text: Text
+    sources: list[SourceRef] = Field(min_length=1)
+
+
 class ArticleMeta(Strict):
     title: Title
     summary: Text
@@ -240,6 +258,7 @@ class ArticleMeta(Strict):
     topics: list[Slug] = _none_yet()
     quotes: list[Quote] = _none_yet()
     corrections: list[Correction] = _none_yet()
+    notes: list[Note] = _none_yet()
 
 
 @dataclass(frozen=True)
@@ -266,6 +285,14 @@ class Article:
     @cached_property
     def paragraphs(self) -> dict[int, Block]:
         return {block.number: block for block in self.blocks if block.number}
+
+    @cached_property
+    def notes_by_paragraph(self) -> dict[int, list[Note]]:
+        """The editors' notes on each paragraph that has any, in file order."""
+        notes: dict[int, list[Note]] = {}
+        for note in self.meta.notes:
+            notes.setdefault(note.paragraph, []).append(note)
+        return notes
 
 
 @dataclass(frozen=True)
@@ -340,9 +367,11 @@ class Site:
         return index
 
     # One pass each, so a page never scans every quote or article (which is quadratic over a build).
+    # A quote in both an article's front matter and an event is one quote: person, topic and quotes pages
+    # list it once, as its first use (the event's, which links to the event).
     @cached_property
     def quotes_by_person(self) -> dict[str, list[QuoteUse]]:
-        return _grouped(self.people, self.quotes, lambda use: [use.quote.said_by])
+        return _distinct_quotes(_grouped(self.people, self.quotes, lambda use: [use.quote.said_by]))
 
     @cached_property
     def quotes_in_article(self) -> dict[str, list[QuoteUse]]:
@@ -356,8 +385,9 @@ class Site:
     @cached_property
     def quotes_by_topic(self) -> dict[str, list[QuoteUse]]:
         """Quotes in an event on the topic, or in the front matter of an article on it."""
-        return _grouped(self.topics, self.quotes,
-                        lambda use: use.event.topics if use.event else self.articles[use.article_id].meta.topics)
+        return _distinct_quotes(_grouped(
+            self.topics, self.quotes,
+            lambda use: use.event.topics if use.event else self.articles[use.article_id].meta.topics))
 
     @cached_property
     def articles_by_person(self) -> dict[str, list[Article]]:
@@ -374,6 +404,20 @@ def _grouped(keys: Iterable[str], items: Iterable[T], keys_of: Callable[[T], Ite
     for item in items:
         for key in dict.fromkeys(keys_of(item)):
             index[key].append(item)
+    return index
+
+
+def _distinct_quotes(index: dict[str, list[QuoteUse]]) -> dict[str, list[QuoteUse]]:
+    """Each key's quotes with every repeat of one (same text, speaker and source) left out, keeping the first."""
+    for key, uses in index.items():
+        seen: set[tuple[str, str, str]] = set()
+        kept = []
+        for use in uses:
+            identity = (use.quote.text, use.quote.said_by, use.quote.source)
+            if identity not in seen:
+                seen.add(identity)
+                kept.append(use)
+        index[key] = kept
     return index
 
 

@@ -2,7 +2,7 @@
 
 Pure functions of the loaded `Site` (plus the address the site is published at), producing the exact
 text of each download. The ids are the site's ids; the field names are a published contract (see
-`hooks/export_schema.py`, which documents and validates every field): add fields, never rename them.
+`hooks/publish/export_schema.py`, which documents and validates every field): add fields, never rename them.
 """
 
 from __future__ import annotations
@@ -50,6 +50,8 @@ def source_record(site: Site, site_url: str, source: str) -> dict[str, Any]:
             "date": date_record(article.meta.published),
             "url": urls.absolute(site_url, urls.article(article.id), f"p{number}"),
             "original_url": article.meta.url,
+            "notes": [{"date": date_record(note.date), "text": note.text, "sources": list(note.sources)}
+                      for note in article.notes_by_paragraph.get(number, ())],
         }
     reference = site.references[source]
     return {
@@ -58,6 +60,7 @@ def source_record(site: Site, site_url: str, source: str) -> dict[str, Any]:
         "date": date_record(reference.date) if reference.date else None,
         "url": urls.absolute(site_url, urls.REFERENCES, reference.id),
         "original_url": reference.url,
+        "notes": [],
     }
 
 

@@ -52,6 +52,13 @@ DATE = _object("A date with its precision (dates in the sources are often known 
     "uncertain": {"type": "boolean", "description": 'True when the date is uncertain (EDTF "?" or "%").'},
 }, title="Date")
 
+NOTE = _object("An editors' note on an article paragraph, in the site's own voice.", {
+    "date": {**DATE, "description": "When the note was written."},
+    "text": _text("The note."),
+    "sources": {**_list('What the note rests on, at least one: source ids ("<article-id>#p<N>" or the id of '
+                        "another source, listed on the Sources page).", _text("A source id.")), "minItems": 1},
+})
+
 SOURCE = _object("A source resolved: an article paragraph on this site or an entry in the list of other sources.", {
     "id": _text('The source as the data cites it: "<article-id>#p<N>" or the id of another source.'),
     "kind": {"enum": ["article-paragraph", "reference"],
@@ -66,6 +73,9 @@ SOURCE = _object("A source resolved: an article paragraph on this site or an ent
     "url": {**URL, "description": "Where to read it on this site: the paragraph's anchor "
                                   "(…/articles/<id>/#p<N>) or the entry on the Sources page."},
     "original_url": _nullable(URL, "The original address, only when known for certain; otherwise null."),
+    "notes": _list("The site's editors' notes on an article paragraph: context the record adds to it, dated "
+                   "and sourced, in the order the data lists them; empty when there are none (always for "
+                   "a reference).", NOTE),
 }, title="Source")
 
 QUOTE_IN_EVENT = _object("A verbatim quote.", {

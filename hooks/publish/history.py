@@ -17,7 +17,7 @@ from pathlib import Path
 
 from hooks import urls
 from hooks.content.dates import MONTHS
-from hooks.content.model import Site
+from hooks.content.model import Event, Site, paragraph_of
 from hooks.render.html import text
 
 GIT_TIMEOUT_SECONDS = 60
@@ -76,16 +76,25 @@ class PageHistory:
             citing = [timeline.path for timeline, _, _ in site.events_citing_article[name]]
             return [site.articles[name].path, *citing]
         if kind == "timelines" and name in site.timelines:
-            return [site.timelines[name].path]
+            return [site.timelines[name].path, *self.noted(site.timelines[name].events)]
         # From the site's indexes, computed once: scanning every article for every page is quadratic.
         if kind == "people" and name in site.people:
             return ["data/people.yml", *(timeline.path for timeline, _ in site.events_by_person[name]),
+                    *self.noted(event for _, event in site.events_by_person[name]),
                     *(a.path for a in site.articles_by_person[name]),
                     *(site.articles[use.article_id].path for use in site.quotes_by_person[name] if use.event is None)]
         if kind == "topics" and name in site.topics:
             return ["data/topics.yml", *(timeline.path for timeline, _ in site.events_by_topic[name]),
+                    *self.noted(event for _, event in site.events_by_topic[name]),
                     *(a.path for a in site.articles_by_topic[name])]
         return list(site.files)  # any other generated page draws on all of data/
+
+    def noted(self, events: Iterable[Event]) -> list[str]:
+        """The articles whose editors' notes these events show (on the paragraphs they cite)."""
+        articles = self.site.articles
+        return list(dict.fromkeys(
+            articles[paragraph[0]].path for event in events for source in event.sources
+            if (paragraph := paragraph_of(source)) and paragraph[1] in articles[paragraph[0]].notes_by_paragraph))
 
     @cached_property
     def _fixed(self) -> dict[str, list[str]]:

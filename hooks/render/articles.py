@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hooks import urls
 from hooks.content.model import Article
-from hooks.render.common import (Context, article_link, corrections_html, date_html, page, person_label, quote_html,
-                                 topic_link)
+from hooks.render.common import (Context, article_link, corrections_html, date_html, note_html, page, person_label,
+                                 quote_html, topic_link)
 from hooks.render.html import html, link, render_template, text
 from hooks.render.lists import SEARCH_EXCLUDE, article_when, newest_first, year_neighbours, years_of
 
@@ -35,6 +35,7 @@ def article_page(ctx: Context, article: Article) -> str:
             body.append(
                 f'<p id="{anchor}" class="x-para"><a class="x-para__link" href="#{anchor}" '
                 f'aria-label="Link to paragraph {block.number}">¶{block.number}</a> {ctx.glossary.mark(block.text)}</p>')
+            body += [note_html(ctx, here, article, note) for note in article.notes_by_paragraph.get(block.number, ())]
     parts.append(f'<div class="x-article-text" lang="{text(meta.language)}">\n' + "\n".join(body) + "\n</div>")
     if article.meta.quotes:  # their words are in the text above, where search finds them
         quotes = "\n".join(quote_html(ctx, here, use) for use in ctx.site.quotes_in_article[article.id])

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from hooks import urls
 from hooks.content.dates import EdtfDate
-from hooks.content.model import COUNTRY_NAMES, Event, Person, QuoteUse, Site, Timeline, paragraph_of
+from hooks.content.model import COUNTRY_NAMES, Article, Event, Note, Person, QuoteUse, Site, Timeline, paragraph_of
 from hooks.render.cite import cite_details, cite_text
 from hooks.render.html import Glossary, html, link, native, render_template, text
 from hooks.content.schedule import is_overdue
@@ -147,12 +147,43 @@ def event_item(ctx: Context, here: str, timeline: Timeline, event: Event, *, hea
     if facts:
         parts.append(f'<p class="x-event__facts">{" · ".join(facts)}</p>')
     sources = sources_html(ctx, here, event.sources)
+    parts += event_notes(ctx, here, event)
     parts.append(f'<p class="x-event__sources"><span class="x-label">Sources:</span> {sources}</p>')
     parts += corrections_html(event.corrections)
     if on_own_page:
         parts.append(event_citation(ctx, timeline, event))
     parts.append("</li>")
     return "\n".join(parts)
+
+
+def note_html(ctx: Context, here: str, article: Article, note: Note, *, on_article: bool = True) -> str:
+    """An editors' note on a paragraph: the explainer's own words, dated and sourced, set apart from
+    the article's. Away from the article it says which paragraph of which article it qualifies."""
+    number = note.paragraph
+    when = date_html(note.date)
+    if on_article:
+        label = f"Editors' note, {when}"
+        aria = f"Editors' note on paragraph {number}"
+    else:
+        target = link(urls.link(here, urls.article(article.id), f"p{number}"),
+                      f"¶{number} of <cite>{text(article.meta.title)}</cite>")
+        label = f"Editors' note, {when}, on {target}"
+        aria = f"Editors' note on paragraph {number} of {text(article.meta.title)}"
+    return (f'<aside class="x-note" aria-label="{aria}">'
+            f'<p class="x-note__label"><span class="x-label">{label}</span></p>'
+            f'<p class="x-note__text">{ctx.glossary.mark(note.text)}</p>'
+            f'<p class="x-note__sources x-muted"><span class="x-label">Sources:</span> '
+            f'{sources_html(ctx, here, note.sources)}</p></aside>')
+
+
+def event_notes(ctx: Context, here: str, event: Event) -> list[str]:
+    """The editors' notes on the article paragraphs an event cites, each once, in source order."""
+    notes = []
+    for source in dict.fromkeys(event.sources):
+        if (paragraph := paragraph_of(source)) and (article := ctx.site.articles.get(paragraph[0])):
+            notes += [note_html(ctx, here, article, note, on_article=False)
+                      for note in article.notes_by_paragraph.get(paragraph[1], ())]
+    return notes
 
 
 def event_citation(ctx: Context, timeline: Timeline, event: Event) -> str:

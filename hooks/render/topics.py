@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hooks import urls
 from hooks.content.model import Topic
-from hooks.render.common import Context, page, quote_html
+from hooks.render.common import Context, date_html, page, quote_html, sources_html
 from hooks.render.html import link, text
 from hooks.render.lists import (SEARCH_EXCLUDE, Digest, article_links, compact_events, events_section, more_by_year,
                                 year_pages, years_list)
@@ -13,6 +13,8 @@ from hooks.render.lists import (SEARCH_EXCLUDE, Digest, article_links, compact_e
 def topic_page(ctx: Context, topic: Topic, digest: Digest | None = None) -> str:
     here = urls.topic(topic.id)
     parts = [f'<p class="x-lede">{ctx.glossary.mark(topic.summary)}</p>']
+    if topic.status is not None:
+        parts.append(status_html(ctx, here, topic))
     digest = digest or topic_digest(ctx, topic)
     if digest.split_by_year:
         parts += by_year_sections(ctx, here, topic, digest)
@@ -25,6 +27,15 @@ def topic_page(ctx: Context, topic: Topic, digest: Digest | None = None) -> str:
         parts.append('<h2 id="quotes">Quotes</h2>')
         parts.append(f"<div{SEARCH_EXCLUDE}>\n" + "\n".join(quote_html(ctx, here, use) for use in digest.quotes) + "\n</div>")
     return page(topic.title, "\n".join(parts), description=topic.summary, classes="x-topic-page")
+
+
+def status_html(ctx: Context, here: str, topic: Topic) -> str:
+    """Where things stand on the topic, as of a date, in the explainer's own words, with its sources."""
+    status = topic.status
+    return ('<section class="x-status-now" aria-labelledby="now"><h2 id="now">Where things stand</h2>'
+            f'<p class="x-muted">As of {date_html(status.date)}</p>'
+            f"<p>{ctx.glossary.mark(status.text)}</p>"
+            f'<p class="x-muted">Sources: {sources_html(ctx, here, status.sources)}</p></section>')
 
 
 def topic_digest(ctx: Context, topic: Topic) -> Digest:
