@@ -1,7 +1,7 @@
 """data/ -> validated `Site`, or one `DataError` listing every problem with its file and line.
 
 Three steps, as in Pelican's readers: read each file (YAML with line numbers), check each item
-against the model (pydantic), then check what crosses files (`validate`). Items that fail their own
+against the model (pydantic), then check what crosses files (`checks`). Items that fail their own
 schema are left out of the cross-file step, so one typo does not cascade into a page of errors.
 """
 

@@ -3,7 +3,7 @@
 Pydantic does the per-file schema work: it rejects unknown fields (typos), checks types without
 silently coercing them, gives a path to every problem (which `load` turns into a line number), and
 generates the JSON Schemas editors' YAML language servers use, from these same classes.
-Cross-file rules (references that must resolve) live in `validate`.
+Cross-file rules (references that must resolve) live in `checks`.
 """
 
 from __future__ import annotations
@@ -174,9 +174,9 @@ class Person(Strict):
 
 
 class Status(Strict):
-    """Where a topic stands, as of a date, in the explainer's own words."""
+    """Where a topic stands, as of a date, in the explainer's own words; sourced like an event."""
 
-    date: Date = Field(description="the date the status is as of")
+    date: Date = Field(description="the date it is as of, or was written")
     text: Text
     sources: list[SourceRef] = Field(min_length=1)
 
@@ -236,13 +236,10 @@ class TimelineFile(TimelineHead):
     events: list[Event] = Field(min_length=1)
 
 
-class Note(Strict):
+class Note(Status):
     """An editors' note on a paragraph of a source article: context the record adds, in the site's voice."""
 
     paragraph: int = Field(ge=1, description="the number of the paragraph it qualifies (p1 is 1)")
-    date: Date = Field(description="when the note was written")
-    text: Text
-    sources: list[SourceRef] = Field(min_length=1)
 
 
 class ArticleMeta(Strict):
