@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import PurePosixPath
 
 from hooks.content.dates import EdtfDate
-from hooks.content.model import Quote, Site, paragraph_of
+from hooks.content.model import Article, Quote, Site, paragraph_of
 from hooks.content.problems import Problem, field_path
 from hooks.content.yaml_source import Located
 
@@ -73,8 +73,7 @@ class Checker:
         article = self.site.articles.get(paragraph[0])
         if article is None:
             return self.known(path, location, paragraph[0], self.site.articles, "article", "articles/")
-        self.report(path, location, f"{source!r}: article {article.id!r} has paragraphs p1 to "
-                                    f"p{len(article.paragraphs)}; expected one of those")
+        self.report(path, location, f"{source!r}: {paragraph_range(article)}")
         return False
 
     def quotes(self, path: str, location: tuple, quotes: list[Quote], article_id: str | None = None) -> None:
@@ -100,6 +99,10 @@ class Checker:
     def role_dates(self, path: str, location: tuple, start: EdtfDate, end: EdtfDate | None) -> None:
         if end is not None and end.latest < start.earliest:
             self.report(path, (*location, "end"), f"{end.text!r} is before the start {start.text!r}")
+
+
+def paragraph_range(article: Article) -> str:
+    return f"article {article.id!r} has paragraphs p1 to p{len(article.paragraphs)}; expected one of those"
 
 
 def near(text: str, paragraph: str) -> str:
@@ -156,9 +159,7 @@ def check_site(site: Site, located: dict[str, Located], names: dict[str, str],
         check.quotes(path, ("quotes",), meta.quotes, article_id=article.id)
         for index, note in enumerate(meta.notes):
             if note.paragraph not in article.paragraphs:
-                check.report(path, ("notes", index, "paragraph"),
-                             f"{note.paragraph}: article {article.id!r} has paragraphs p1 to "
-                             f"p{len(article.paragraphs)}; expected one of those")
+                check.report(path, ("notes", index, "paragraph"), f"{note.paragraph}: {paragraph_range(article)}")
             check.sources(path, ("notes", index, "sources"), note.sources)
         source_file = PurePosixPath(meta.source_file)
         if source_file.is_absolute() or ".." in source_file.parts or "\\" in meta.source_file:

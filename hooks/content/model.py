@@ -363,6 +363,17 @@ class Site:
                 index[article_id].append((timeline, event, numbers))
         return index
 
+    @cached_property
+    def notes_on_event(self) -> dict[str, list[tuple[Article, Note]]]:
+        """The editors' notes on the article paragraphs each event cites, each once, in source order:
+        what the event shows with it (and so what its pages' content depends on)."""
+        index: dict[str, list[tuple[Article, Note]]] = {}
+        for _, event in self.events.values():
+            index[event.id] = [(article, note) for source in dict.fromkeys(event.sources)
+                               if (paragraph := paragraph_of(source)) and (article := self.articles.get(paragraph[0]))
+                               for note in article.notes_by_paragraph.get(paragraph[1], ())]
+        return index
+
     # One pass each, so a page never scans every quote or article (which is quadratic over a build).
     # A quote in both an article's front matter and an event is one quote: person, topic and quotes pages
     # list it once, as its first use (the event's, which links to the event).

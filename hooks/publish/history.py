@@ -17,7 +17,7 @@ from pathlib import Path
 
 from hooks import urls
 from hooks.content.dates import MONTHS
-from hooks.content.model import Event, Site, paragraph_of
+from hooks.content.model import Event, Site
 from hooks.render.html import text
 
 GIT_TIMEOUT_SECONDS = 60
@@ -91,10 +91,8 @@ class PageHistory:
 
     def noted(self, events: Iterable[Event]) -> list[str]:
         """The articles whose editors' notes these events show (on the paragraphs they cite)."""
-        articles = self.site.articles
-        return list(dict.fromkeys(
-            articles[paragraph[0]].path for event in events for source in event.sources
-            if (paragraph := paragraph_of(source)) and paragraph[1] in articles[paragraph[0]].notes_by_paragraph))
+        return list(dict.fromkeys(article.path for event in events
+                                  for article, _ in self.site.notes_on_event[event.id]))
 
     @cached_property
     def _fixed(self) -> dict[str, list[str]]:

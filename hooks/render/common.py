@@ -147,7 +147,8 @@ def event_item(ctx: Context, here: str, timeline: Timeline, event: Event, *, hea
     if facts:
         parts.append(f'<p class="x-event__facts">{" · ".join(facts)}</p>')
     sources = sources_html(ctx, here, event.sources)
-    parts += event_notes(ctx, here, event)
+    parts += [note_html(ctx, here, article, note, on_article=False)
+              for article, note in ctx.site.notes_on_event[event.id]]
     parts.append(f'<p class="x-event__sources"><span class="x-label">Sources:</span> {sources}</p>')
     parts += corrections_html(event.corrections)
     if on_own_page:
@@ -174,16 +175,6 @@ def note_html(ctx: Context, here: str, article: Article, note: Note, *, on_artic
             f'<p class="x-note__text">{ctx.glossary.mark(note.text)}</p>'
             f'<p class="x-note__sources x-muted"><span class="x-label">Sources:</span> '
             f'{sources_html(ctx, here, note.sources)}</p></aside>')
-
-
-def event_notes(ctx: Context, here: str, event: Event) -> list[str]:
-    """The editors' notes on the article paragraphs an event cites, each once, in source order."""
-    notes = []
-    for source in dict.fromkeys(event.sources):
-        if (paragraph := paragraph_of(source)) and (article := ctx.site.articles.get(paragraph[0])):
-            notes += [note_html(ctx, here, article, note, on_article=False)
-                      for note in article.notes_by_paragraph.get(paragraph[1], ())]
-    return notes
 
 
 def event_citation(ctx: Context, timeline: Timeline, event: Event) -> str:
