@@ -26,7 +26,7 @@ test: $(VENV)/.test-deps browser  ## set up, then run every test (unit, build, b
 	$(PYTHON) -m pytest
 
 # QUICK=1: N = 100 and 1,000 only; BENCH_N=20 (or "100,1000"): any sizes. See bench/README.md.
-bench: $(VENV)/.site-deps  ## build synthetic archives of 100, 1,000 and 5,000 articles; table + JSON
+bench: $(VENV)/.test-deps browser  ## build synthetic archives of 100, 1,000 and 5,000 articles; table + JSON
 	QUICK=$(QUICK) $(PYTHON) -m bench
 
 $(VENV)/.site-deps: requirements.txt

@@ -21,8 +21,10 @@ import time
 from pathlib import Path
 
 from bench.corpus import write_corpus
+from bench.reader import reader_bytes
 from bench.serve import serve_latency
 from bench.site_stats import measure
+from hooks.publish.search_index import IndexReport
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_SOURCES = ("mkdocs.yml", "docs", "overrides", "hooks")
@@ -71,8 +73,9 @@ def own_code(project: Path, floor: Path) -> dict:
     return {**min(runs, key=lambda timings: timings["seconds"]), "runs": [timings["seconds"] for timings in runs]}
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> tuple[float, float, int]:
-    """Wall and CPU seconds of a whole `mkdocs build` (process start to exit), and its warning count."""
+def mkdocs_build(project: Path, site_dir: Path) -> tuple[float, float, int, float]:
+    """Wall and CPU seconds of a whole `mkdocs build` (process start to exit), its warning count, and
+    the seconds its search indexing took (as the build logged it; 0 for a build without)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -86,7 +89,8 @@ def mkdocs_build(project: Path, site_dir: Path) -> tuple[float, float, int]:
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     for line in warnings[:3]:
         log(f"  {project.name}: {line[:200]}")
-    return seconds, cpu, len(warnings)
+    indexed = IndexReport.from_log(result.stderr)
+    return seconds, cpu, len(warnings), indexed.seconds if indexed else 0.0
 
 
 def run_size(n: int, work: Path) -> dict:
@@ -98,13 +102,15 @@ def run_size(n: int, work: Path) -> dict:
     own = own_code(project, floor)
     log(f"N = {n}: own code {own['seconds']:.2f} s (runs: {', '.join(f'{s:.2f}' for s in own['runs'])}); "
         "building with our hooks")
-    build_s, build_cpu, warnings = mkdocs_build(project, work / f"site-ours-{n}")
-    log(f"N = {n}: {build_s:.1f} s; building the floor (plain MkDocs)")
-    floor_s, floor_cpu, _ = mkdocs_build(floor, work / f"site-floor-{n}")
+    build_s, build_cpu, warnings, index_s = mkdocs_build(project, work / f"site-ours-{n}")
+    log(f"N = {n}: {build_s:.1f} s (search index {index_s:.1f} s); building the floor (plain MkDocs)")
+    floor_s, floor_cpu, _, _ = mkdocs_build(floor, work / f"site-floor-{n}")
     for _ in range(REPEATS - 1):  # on a busy machine, the quickest of several runs is the least disturbed
         build_s = min(build_s, mkdocs_build(project, work / f"site-ours-{n}")[0])
         floor_s = min(floor_s, mkdocs_build(floor, work / f"site-floor-{n}")[0])
     stats = measure(work / f"site-ours-{n}")
+    log(f"N = {n}: a reader's bytes, in Chromium")
+    reader = reader_bytes(work / f"site-ours-{n}")
     floor_pages = measure(work / f"site-floor-{n}").pages
     if floor_pages != stats.pages:
         log(f"N = {n}: note: the floor built {floor_pages} pages, ours {stats.pages}")
@@ -116,7 +122,7 @@ def run_size(n: int, work: Path) -> dict:
             "floor_cpu_s": round(floor_cpu, 2), "pages": stats.pages, "output_bytes": stats.output_bytes,
             "median_page_bytes": stats.median_page_bytes, "max_page_bytes": stats.max_page_bytes,
             "search_index_bytes": stats.search_index_bytes, "text_bytes": stats.text_bytes,
-            "warnings": warnings}
+            "index_s": round(index_s, 2), **reader, "warnings": warnings}
 
 
 COLUMNS = [("n", "N", "{:,}"), ("build_s", "build s", "{:.1f}"), ("floor_s", "floor s", "{:.1f}"),
@@ -124,7 +130,9 @@ COLUMNS = [("n", "N", "{:,}"), ("build_s", "build s", "{:.1f}"), ("floor_s", "fl
            ("pages", "pages", "{:,}"),
            ("output_bytes", "output MB", "MB"), ("median_page_bytes", "median page KB", "KB"),
            ("max_page_bytes", "largest page KB", "KB"), ("search_index_bytes", "search index MB", "MB"),
-           ("index_to_text", "index/text", "{:.2f}")]
+           ("index_to_text", "index/text", "{:.2f}"), ("index_s", "index s", "{:.1f}"),
+           ("home_view_bytes", "home view KB", "KB"), ("article_view_bytes", "article view KB", "KB"),
+           ("timeline_view_bytes", "timeline view KB", "KB"), ("first_search_bytes", "first search KB", "KB")]
 
 
 def cell(value, style: str) -> str:

@@ -8,6 +8,8 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
+from hooks.publish.search_index import OUTPUT_FOLDER
+
 _TAG = re.compile(r"<[^>]+>")
 _ARTICLE_START = '<article class="md-content__inner'
 
@@ -19,7 +21,7 @@ class SiteStats:
     median_page_bytes: int
     max_page_bytes: int
     max_page: str
-    search_index_bytes: int
+    search_index_bytes: int  # Pagefind's folder, all of it (a reader fetches only the chunks a search needs)
     text_bytes: int  # the readable text of every page's main content, whitespace collapsed (UTF-8)
 
 
@@ -37,7 +39,7 @@ def measure(site_dir: Path) -> SiteStats:
     files = [p for p in site_dir.rglob("*") if p.is_file()]
     pages = sorted((p for p in files if p.suffix == ".html"), key=lambda p: p.stat().st_size)
     sizes = [p.stat().st_size for p in pages]
-    index = site_dir / "search" / "search_index.json"
+    index = [p for p in files if p.relative_to(site_dir).parts[0] == OUTPUT_FOLDER]
     text_bytes = sum(len(page_text(p.read_text(encoding="utf-8")).encode()) for p in pages)
     return SiteStats(
         pages=len(pages),
@@ -45,6 +47,6 @@ def measure(site_dir: Path) -> SiteStats:
         median_page_bytes=int(statistics.median(sizes)) if sizes else 0,
         max_page_bytes=sizes[-1] if sizes else 0,
         max_page=pages[-1].relative_to(site_dir).as_posix() if pages else "",
-        search_index_bytes=index.stat().st_size if index.exists() else 0,
+        search_index_bytes=sum(p.stat().st_size for p in index),
         text_bytes=text_bytes,
     )

@@ -31,6 +31,7 @@ from hooks import preview  # noqa: E402
 from hooks.build import Build, build  # noqa: E402
 from hooks.content.problems import DataError  # noqa: E402
 from hooks.publish import staging  # noqa: E402
+from hooks.publish.search_index import SearchIndexError, index_site  # noqa: E402
 from hooks.publish.history import last_changed_html  # noqa: E402
 from hooks.render import passthrough  # noqa: E402
 from hooks.render.home import LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, fill_markers  # noqa: E402
@@ -136,11 +137,15 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    rejected = _staged and config.strict and _staged["counter"].get_counts()  # MkDocs aborts after this event
+    if not rejected:  # the search index reads the finished pages, so it is built last, before the swap
+        try:
+            log.info("%s", index_site(Path(config.site_dir)))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
     # Keep this last: whatever else writes into config.site_dir must do so before the swap.
-    if not _staged:
-        return
-    rejected = config.strict and _staged["counter"].get_counts()  # MkDocs aborts right after this event
-    _unstage(publish=not rejected)
+    if _staged:
+        _unstage(publish=not rejected)
 
 
 def on_build_error(*, error: Exception) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from hooks.content.model import PARAGRAPH_SOURCE
 from tests.html_index import resolve
+from tests.search_fragments import fragments
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -68,12 +68,22 @@ def test_glossary_terms_are_tooltips_in_article_text(site, pages):
     assert home_tooltips, "hand-written pages get glossary tooltips too"
 
 
-def test_search_index_finds_people_and_terms(built_site: Path):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = json.dumps(index, ensure_ascii=False)
-    for needle in ("Cho Tae-yul", "THAAD", "조태열"):
-        assert needle in text, f"{needle!r} not in the search index"
-    assert any(doc["location"].startswith("people/cho-tae-yul/") for doc in index["docs"])
+def test_the_search_index_holds_each_page_once_with_its_kind_and_clean_titles(built_site: Path):
+    assert not (built_site / "search" / "search_index.json").exists(), "Material's one-file index is gone"
+    records = {record["url"]: record for record in fragments(built_site)}
+    indexed = {"/" + path.relative_to(built_site).parent.as_posix().removeprefix(".") + "/"
+               for path in built_site.rglob("index.html") if "data-pagefind-body" in path.read_text(encoding="utf-8")}
+    assert set(records) == {url.replace("//", "/") for url in indexed}
+    assert "/search/" not in records, "the search page (search: exclude) is not indexed"
+    person = records["/people/cho-tae-yul/"]
+    assert person["meta"] == {"kind": "Person", "title": "Cho Tae-yul"}
+    assert "조태열" in person["content"] and "태열" in person["content"].replace("조태열", "")  # the given name alone
+    timeline = records["/timelines/china-south-korea/"]
+    assert timeline["meta"]["kind"] == "Timeline" and timeline["meta"]["item"] == "Event"
+    events = [anchor for anchor in timeline["anchors"] if anchor["element"] == "h3"]
+    assert events and all(not anchor["text"].endswith("#") for anchor in events), "no permalink sign in titles"
+    assert {records[url]["meta"]["kind"] for url in records} >= {"Article", "Person", "Topic", "Timeline", "Glossary"}
+    assert all("¶" not in record["meta"]["title"] for record in records.values())
 
 
 def test_no_page_loads_anything_from_another_host(built_site: Path, pages):
@@ -87,7 +97,7 @@ def test_no_page_loads_anything_from_another_host(built_site: Path, pages):
 
 
 def test_nothing_is_written_into_docs():
-    generated = [p for p in (ROOT / "docs").rglob("*.md") if p.name not in ("index.md", "about.md")]
+    generated = [p for p in (ROOT / "docs").rglob("*.md") if p.name not in ("index.md", "about.md", "search.md")]
     assert not generated, f"generated pages must stay virtual: {generated}"
 
 

@@ -3,7 +3,6 @@ build in which it shows as text and no page carries active markup from content."
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -19,6 +18,7 @@ from hooks.content.problems import DataError
 from tests.conftest import FIXTURE_DATA, ROOT, build_site
 from tests.fixture_site import fixture_project, lay_over
 from tests.html_safety import unsafe_markup, visible_text
+from tests.search_fragments import fragments
 
 HOSTILE = ROOT / "tests" / "hostile"
 CASES = yaml.safe_load((HOSTILE / "manifest.yml").read_text(encoding="utf-8"))
@@ -107,10 +107,9 @@ def test_no_page_of_a_hostile_build_carries_active_markup(case: dict, shown_site
     assert len(pages) > 10
     findings = {str(path.relative_to(site)): found for path in pages if (found := unsafe_markup(path.read_text("utf-8")))}
     assert not findings, findings
-    # Material shows search results as HTML: the index must hold the same inert text.
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        assert not unsafe_markup(doc["title"]) and not unsafe_markup(doc["text"]), doc["location"]
+    # The index holds the pages' text (search.js shows it as text); titles too.
+    for record in fragments(site):
+        assert not unsafe_markup(record["meta"]["title"]), record["url"]
 
 
 class _TagCounter(HTMLParser):
@@ -161,8 +160,8 @@ def test_a_title_full_of_syntax_reaches_title_header_and_search_as_written(shown
     parser.feed(html)
     assert f"{title} - {SITE_NAME}" in parser.text.splitlines()
     assert title in parser.text.splitlines()  # the page heading
-    index = json.loads((shown_sites[case["case"]] / "search" / "search_index.json").read_text(encoding="utf-8"))
-    titles = [visible_text(doc["title"]) for doc in index["docs"] if doc["location"] == "articles/example-harbour-talks/"]
+    titles = [record["meta"]["title"] for record in fragments(shown_sites[case["case"]])
+              if record["url"] == "/articles/example-harbour-talks/"]
     assert titles == [" ".join(title.split())]
 
 

@@ -134,7 +134,7 @@ def test_mid_sized_lists_are_one_line_per_event(archive, pages):
 def test_gathering_pages_leave_repeated_content_out_of_search(pages):
     for src, content in year_pages(pages, "articles/years/").items():
         assert '"exclude": true' in content.split("---")[1], src
-    assert "data-search-exclude" in pages[urls.TIMELINES]
+    assert "data-pagefind-ignore" in pages[urls.TIMELINES]
 
 
 def test_the_latest_events_are_the_newest_that_happened(archive):

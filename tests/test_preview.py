@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import copy_project
 
-START_SECONDS = 180  # the first build (jieba's dictionary, every page) on a busy 2-core machine
+START_SECONDS = 180  # the first build (every page, then the search index) on a busy 2-core machine
 REBUILD_SECONDS = 90
 EDITED_TITLE = "Summits, edited during the preview"
 

@@ -52,7 +52,8 @@ def article_page(ctx: Context, article: Article) -> str:
         parts.append('<ul class="x-cited-by">' + "\n".join(items) + "</ul>")
     else:
         parts.append("<p>No timeline event cites this article yet.</p>")
-    return page(meta.title, "\n".join(parts), description=meta.summary, classes="x-article-page")
+    return page(meta.title, "\n".join(parts), description=meta.summary, classes="x-article-page",
+                kind="Article")
 
 
 INDEX_CARDS = 100  # articles listed on the index itself; a larger archive is split into one page per year
@@ -84,7 +85,8 @@ def articles_index(ctx: Context) -> str:
                            for year, found in years_of(articles, article_when).items())
         body = (f'{intro}\n<h2 id="by-year">By year</h2>\n<ul class="x-years">\n{years}\n</ul>\n'
                 f'<h2 id="latest">The latest {LATEST_CARDS}</h2>\n{article_cards(ctx, here, articles[:LATEST_CARDS])}')
-    return page("Articles", body, description="The source articles, verbatim, with numbered paragraphs.")
+    return page("Articles", body, description="The source articles, verbatim, with numbered paragraphs.",
+                kind="List")
 
 
 def articles_year_pages(ctx: Context) -> dict[str, str]:

@@ -35,9 +35,18 @@ class Context:
 _as_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_ascii=False), one encoder for all pages
 
 
+# Pages whose title is the name of what they are about: searching that name must find them first,
+# before pages that only mention it often (an article on North Korea for the topic "North Korea").
+NAMED_BY_TITLE = {"Person", "Topic"}
+NAME_WEIGHT = 10  # Pagefind's highest weight (a heading's is 7 at most)
+
+
 def page(title: str, body: str, *, description: str, classes: str = "", toc: bool = False,
-         search_boost: float | None = None, search_exclude: bool = False) -> str:
+         kind: str = "Page", item: str | None = None, search_exclude: bool = False) -> str:
     """A generated Markdown page: front matter (JSON is valid YAML) and one raw HTML block.
+
+    `kind` is what search results call the page ("Person"); `item`, what a result anchored at one of
+    its <h3> or <dt> is ("Event" on a timeline). Both reach the index through overrides/main.html.
 
     The title goes into <title>, the nav and the search index through templates that do not escape,
     so it is escaped here; the loader already refuses '<' and '>' in titles.
@@ -45,12 +54,13 @@ def page(title: str, body: str, *, description: str, classes: str = "", toc: boo
     meta: dict = {"title": text(title), "description": text(description)}
     if not toc:
         meta["hide"] = ["toc"]
-    if search_boost:
-        meta["search"] = {"boost": search_boost}
+    meta["search"] = {"kind": kind, **({"item": item} if item else {})}
     if search_exclude:  # a page that only gathers what other pages say: search finds it there
         meta["search"] = {"exclude": True}
     front = "\n".join(f"{key}: {_as_json(value)}" for key, value in meta.items())
-    return f"---\n{front}\n---\n\n" + render_template("page.html", title=title, body=html(body), classes=classes) + "\n"
+    name_weight = NAME_WEIGHT if kind in NAMED_BY_TITLE else None
+    return f"---\n{front}\n---\n\n" + render_template("page.html", title=title, body=html(body), classes=classes,
+                                                        name_weight=name_weight) + "\n"
 
 
 def date_html(when: EdtfDate) -> str:

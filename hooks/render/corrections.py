@@ -42,7 +42,8 @@ def corrections_page(ctx: Context) -> str:
     entries = correction_entries(ctx)
     if not entries:
         return page("Corrections", f"{intro}\n<p>No corrections so far.</p>",
-                    description="Every correction made to this explainer, newest first.")
+                    description="Every correction made to this explainer, newest first.",
+                    kind="Corrections")
     items = []
     for entry in entries:
         target = link(urls.link(here, entry.target, entry.anchor), text(entry.title))
@@ -50,4 +51,5 @@ def corrections_page(ctx: Context) -> str:
                      f'<p>{target} <span class="x-muted">({text(entry.what)})</span></p>'
                      f"<p>{text(entry.note)}</p></li>")
     body = f'{intro}\n<ul class="x-corrections-list">\n' + "\n".join(items) + "\n</ul>"
-    return page("Corrections", body, description="Every correction made to this explainer, newest first.")
+    return page("Corrections", body, description="Every correction made to this explainer, newest first.",
+                    kind="Corrections")

@@ -21,4 +21,4 @@ def data_page(ctx: Context) -> str:
         timelines=sorted(site.timelines.values(), key=lambda t: t.id), feed_entries=MAX_ENTRIES,
         csv_rows=[(column, "text", description) for column, description in CSV_COLUMNS])
     return page("Open data", body.rstrip("\n"), description="Download the events, people and quotes behind this site as "
-                "JSON and CSV, each timeline for TimelineJS, and follow updates in the Atom feed.", toc=True)
+                "JSON and CSV, each timeline for TimelineJS, and follow updates in the Atom feed.", toc=True, kind="Data")

@@ -7,7 +7,7 @@ page per year (`people/<id>/<year>/`), where that year's events, quotes and arti
 Below the thresholds (today's data) pages list everything as they always did.
 
 Search finds each thing once, where it lives: events repeated from their timeline, and pages that
-only gather, carry `data-search-exclude` or `search: exclude`.
+only gather, carry `data-pagefind-ignore` or `search: {exclude: true}`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ FULL_EVENTS = 20     # events shown in full on a person or topic page
 INLINE_ITEMS = 200   # events or articles listed on the page itself, one line each
 INLINE_QUOTES = 60   # quotes (always verbatim, in full) on the page itself
 LATEST = 10          # what a page split by year still shows of each kind, newest first
-SEARCH_EXCLUDE = " data-search-exclude"  # Material's search skips such an element
+SEARCH_EXCLUDE = " data-pagefind-ignore"  # the search index skips such an element (hooks/publish/search_index.py)
 
 Item = TypeVar("Item")
 
@@ -65,14 +65,15 @@ def compact_event(ctx: Context, here: str, event_id: str) -> str:
 
 def compact_events(ctx: Context, here: str, newest: list[tuple[Timeline, Event]], *, group: bool = True) -> str:
     """One line per event, newest first as given, under a heading per year (headings without ids: they
-    are neither search sections nor table-of-contents entries)."""
+    are neither search sections nor table-of-contents entries). Search finds the events on their
+    timeline, so the lines are not indexed here."""
     if not group:
         items = "\n".join(compact_event(ctx, here, e.id) for _, e in newest)
-        return f'<ul class="x-compact">\n{items}\n</ul>'
+        return f'<ul class="x-compact"{SEARCH_EXCLUDE}>\n{items}\n</ul>'
     parts = []
     for year, year_pairs in years_of(newest, event_when).items():
         items = "\n".join(compact_event(ctx, here, e.id) for _, e in year_pairs)
-        parts.append(f'<h3 class="x-year">{year}</h3>\n<ul class="x-compact">\n{items}\n</ul>')
+        parts.append(f'<div{SEARCH_EXCLUDE}><h3 class="x-year">{year}</h3>\n<ul class="x-compact">\n{items}\n</ul></div>')
     return "\n".join(parts)
 
 

@@ -11,6 +11,7 @@ from hooks.render.common import Context, country_name, page, person_label, quote
 from hooks.render.html import link, native, text
 from hooks.render.lists import (Digest, article_links, compact_events, events_section, more_by_year, year_pages,
                                 years_list)
+from hooks.render.search_hints import name_attributes
 
 
 def role_dates(start: EdtfDate, end: EdtfDate | None) -> str:
@@ -20,7 +21,7 @@ def role_dates(start: EdtfDate, end: EdtfDate | None) -> str:
 
 def person_page(ctx: Context, person: Person, digest: Digest | None = None) -> str:
     here = urls.person(person.id)
-    parts = [f'<p class="x-lede x-person__names">{person_label(person)} · {text(country_name(person.country))}</p>']
+    parts = [f'<p class="x-lede x-person__names"{name_attributes(person.native_name)}>{person_label(person)} · {text(country_name(person.country))}</p>']
     if person.aliases:
         parts.append(f'<p class="x-muted">Also written: {", ".join(text(a) for a in person.aliases)}</p>')
     if person.summary:
@@ -40,7 +41,7 @@ def person_page(ctx: Context, person: Person, digest: Digest | None = None) -> s
     else:
         parts += inline_sections(ctx, here, digest)
     description = person.summary or f"{person.name}: roles, quotes and events on the China–South Korea timeline."
-    return page(person.name, "\n".join(parts), description=description, classes="x-person-page", search_boost=2)
+    return page(person.name, "\n".join(parts), description=description, classes="x-person-page", kind="Person")
 
 
 def person_digest(ctx: Context, person: Person) -> Digest:
@@ -118,4 +119,4 @@ def people_index(ctx: Context) -> str:
         anchor = country.lower().replace(" ", "-")
         sections.append(f'<h2 id="{anchor}">{text(country)}</h2>\n<ul class="x-people">' + "\n".join(items) + "</ul>")
     return page("People", "\n".join(sections), description="Everyone the explainer quotes or names, by country.",
-                toc=True)
+                toc=True, kind="List")

@@ -29,7 +29,7 @@ def quotes_page(ctx: Context) -> str:
         sections.append(f'<h2 id="{person_id}">{name}</h2>\n{quotes}')
     intro = "<p>Who said what, word for word, each linked to the paragraph it comes from.</p>"
     return page("Quotes", intro + "\n" + "\n".join(sections), description="Who said what, verbatim, with sources.",
-                toc=True)
+                toc=True, kind="Quotes")
 
 
 def glossary_page(ctx: Context) -> str:
@@ -42,7 +42,8 @@ def glossary_page(ctx: Context) -> str:
             if term.sources else ""
         rows.append(f'<dt id="{term.id}">{text(term.term)}{expansion}</dt>\n<dd>{text(term.definition)}{aliases}{sources}</dd>')
     return page("Glossary", '<dl class="x-glossary">\n' + "\n".join(rows) + "\n</dl>",
-                description="Terms and abbreviations used on this site.")
+                description="Terms and abbreviations used on this site.",
+                kind="Glossary", item="Glossary term")
 
 
 def references_page(ctx: Context) -> str:
@@ -55,4 +56,4 @@ def references_page(ctx: Context) -> str:
     intro = ("<p>Sources other than the articles on this site. Events cite these where the articles do not "
              "cover a fact.</p>")
     return page("Other sources", intro + '\n<ul class="x-references">\n' + "\n".join(rows) + "\n</ul>",
-                description="Sources other than the articles.")
+                description="Sources other than the articles.", kind="Sources")

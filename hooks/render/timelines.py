@@ -31,7 +31,8 @@ def timeline_page(ctx: Context, timeline: Timeline) -> str:
         body += ('\n<h2 id="upcoming">Upcoming</h2>\n<p class="x-muted">Scheduled, not yet happened. Each moves into '
                  "the timeline above once its date has passed.</p>\n"
                  f'<ol class="x-timeline x-timeline--upcoming">\n{items}\n</ol>')
-    return page(timeline.title, body, description=timeline.intro, classes="x-timeline-page")
+    return page(timeline.title, body, description=timeline.intro, classes="x-timeline-page",
+                kind="Timeline", item="Event")
 
 
 def downloads(here: str, timeline: Timeline) -> str:
@@ -62,4 +63,4 @@ def timelines_index(ctx: Context) -> str:
     # The intros are the timelines' own ledes, which search finds on the timelines.
     kind = "x-compact" if len(timelines) > INDEX_CARDS else "x-cards"
     return page("Timelines", f'<ul class="{kind}"{SEARCH_EXCLUDE}>\n' + "\n".join(items) + "\n</ul>",
-                description="Curated, sourced timelines of China–South Korea relations.")
+                description="Curated, sourced timelines of China–South Korea relations.", kind="List")

@@ -18,7 +18,7 @@ def topic_page(ctx: Context, topic: Topic, digest: Digest | None = None) -> str:
     digest = digest or topic_digest(ctx, topic)
     if digest.split_by_year:
         parts += by_year_sections(ctx, here, topic, digest)
-        return page(topic.title, "\n".join(parts), description=topic.summary, classes="x-topic-page")
+        return page(topic.title, "\n".join(parts), description=topic.summary, classes="x-topic-page", kind="Topic")
     if digest.events:
         parts.append(events_section(ctx, here, digest))
     if digest.articles:
@@ -26,7 +26,7 @@ def topic_page(ctx: Context, topic: Topic, digest: Digest | None = None) -> str:
     if digest.quotes:  # said in events and articles, where search finds them
         parts.append('<h2 id="quotes">Quotes</h2>')
         parts.append(f"<div{SEARCH_EXCLUDE}>\n" + "\n".join(quote_html(ctx, here, use) for use in digest.quotes) + "\n</div>")
-    return page(topic.title, "\n".join(parts), description=topic.summary, classes="x-topic-page")
+    return page(topic.title, "\n".join(parts), description=topic.summary, classes="x-topic-page", kind="Topic")
 
 
 def status_html(ctx: Context, here: str, topic: Topic) -> str:
@@ -93,4 +93,4 @@ def topics_index(ctx: Context) -> str:
         items.append(f'<li class="x-card"><h2 class="x-card__title">{link(urls.link(here, urls.topic(topic.id)), text(topic.title))}</h2>'
                      f'<p class="x-muted">{count} event{"" if count == 1 else "s"}</p><p>{ctx.glossary.mark(topic.summary)}</p></li>')
     return page("Topics", '<ul class="x-cards">\n' + "\n".join(items) + "\n</ul>",
-                description="The threads running through China–South Korea relations.")
+                description="The threads running through China–South Korea relations.", kind="List")

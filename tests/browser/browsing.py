@@ -8,11 +8,9 @@ from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"  # git-ignored; screenshots and the print PDF for people to look at
-CHROMIUM = "/usr/bin/chromium"  # Debian's (make browser); Playwright's own download does not work here
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"]
+from bench.reader import CHROMIUM, CHROMIUM_ARGS, PHONE  # noqa: F401 (one home: the benchmark drives Chromium too)
+
 DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 
 
 def screenshot(page: Page, name: str) -> Path:
