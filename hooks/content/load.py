@@ -20,7 +20,8 @@ from hooks.content.model import (SLUG, Article, ArticleMeta, Block, Event, Perso
                          TimelineHead, Topic)
 from hooks.content.problems import DataError, Problem, display_path, field_path
 from hooks.content.checks import check_site
-from hooks.content.yaml_source import Located, SourceError, parse_yaml, read_text, split_front_matter
+from hooks.content.yaml_source import (Located, SourceError, parse_yaml, read_text, refuse_conflict_markers,
+                                       split_front_matter)
 
 LIST_FILES: dict[str, type[BaseModel]] = {
     "people.yml": Person,
@@ -59,7 +60,9 @@ class Reader:
 
     def read_text(self, path: Path) -> str | None:
         try:
-            return read_text(path)
+            text = read_text(path)
+            refuse_conflict_markers(text)
+            return text
         except SourceError as error:
             self.report(self.name(path), error.line, error.field, error.message)
             return None

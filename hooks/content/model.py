@@ -51,8 +51,12 @@ def _slug(value: str) -> str:
 
 def _date(value: object) -> EdtfDate:
     """The one place a date from data/ is parsed: the model holds it parsed, with the text as written."""
-    # An unquoted year (2017) arrives as an int; it is still a valid year-precision date.
-    return parse_date(str(value) if isinstance(value, int) and not isinstance(value, bool) else value)
+    # YAML reads an unquoted 1999, but also 0x7CF, 1_9_9_9 and 33:19:00, as the number 1999: only text
+    # says what the editor wrote.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError(f'got the number {value!r} (YAML reads an unquoted 1999, 0x7CF or 1_9_9_9 as a number); '
+                         'write the date as text, in quotes, e.g. "1999"')
+    return parse_date(value)
 
 
 def _text(value: str) -> str:
@@ -116,8 +120,7 @@ _SLUG_HINT = Field(json_schema_extra={
     "pattern": _ecma(SLUG.pattern), "maxLength": MAX_SLUG_LENGTH,
     "description": "an id: lowercase a-z, digits and single hyphens, like 'cho-tae-yul'"})
 _DATE_HINT = WithJsonSchema({
-    "anyOf": [{"type": "string", "pattern": _ecma(f"{_DATE_POINT}(/{_DATE_POINT})?")},
-              {"type": "integer", "minimum": 1, "maximum": 9999}],
+    "type": "string", "pattern": _ecma(f"{_DATE_POINT}(/{_DATE_POINT})?"),
     "description": 'a date with its precision, quoted: "2024-05-13", "2024-05", "2017"; '
                    'ending ~ (approximate), ? (uncertain) or % (both); a range "2024-05-26/2024-05-27"'})
 _SOURCE_HINT = Field(json_schema_extra={
