@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from hooks.content.model import (SLUG, Article, ArticleMeta, Block, Event, Person, Reference, Site, Term, Timeline,
-                         TimelineHead, Topic)
+from hooks.content.model import (MAX_SLUG_LENGTH, SLUG, Article, ArticleMeta, Block, Event, Person, Reference, Site,
+                                 Term, Timeline, TimelineHead, Topic, is_id)
 from hooks.content.problems import DataError, Problem, display_path, field_path
 from hooks.content.checks import check_site
 from hooks.content.yaml_source import (Located, SourceError, parse_yaml, read_text, refuse_conflict_markers,
@@ -150,6 +150,10 @@ def check_layout(reader: Reader) -> dict[str, list[Path]]:
             elif path.suffix != suffix or not SLUG.fullmatch(path.stem):
                 reader.report(reader.name(path), 1, "file name",
                               f"expected '<id>{suffix}' with an id of lowercase a-z, digits and hyphens")
+            elif not is_id(path.stem):  # the build would write a file name too long for the file system
+                reader.report(reader.name(path), 1, "file name",
+                              f"the id is {len(path.stem)} characters long; ids are at most {MAX_SLUG_LENGTH} "
+                              "(they become file names and addresses): shorten it")
             else:
                 files[folder].append(path)
     return files

@@ -42,8 +42,14 @@ def _none_yet() -> Any:
     return Field(default_factory=list, json_schema_extra={"default": []})
 
 
+def is_id(value: str) -> bool:
+    """Whether a text is an id: a slug short enough to be a file name and a URL part everywhere the
+    build puts one (tests/test_anchors.py checks the longest against 255 bytes per path component)."""
+    return len(value) <= MAX_SLUG_LENGTH and SLUG.fullmatch(value) is not None
+
+
 def _slug(value: str) -> str:
-    if len(value) > MAX_SLUG_LENGTH or not SLUG.fullmatch(value):
+    if not is_id(value):
         raise ValueError(f"{value!r} is not an id; expected lowercase letters a-z, digits and single hyphens, "
                          f"like 'cho-tae-yul' (at most {MAX_SLUG_LENGTH} characters)")
     return value
