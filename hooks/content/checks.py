@@ -12,6 +12,7 @@ from hooks.anchors import PAGE_IDS, PAGE_NAMES
 from hooks.content.dates import EdtfDate
 from hooks.content.model import Article, Quote, Site, paragraph_of
 from hooks.content.problems import Problem, field_path
+from hooks.content.verbatim import find_quote
 from hooks.content.yaml_source import Located
 
 
@@ -94,7 +95,13 @@ class Checker:
             if not self.source(path, (*at, "source"), quote.source):
                 continue
             words = self.site.articles[paragraph[0]].paragraphs[paragraph[1]].text
-            if quote.text not in words:
+            finding = find_quote(quote.text, words)
+            if finding.found:
+                continue
+            if finding.inside_words is not None:
+                self.report(path, (*at, "text"), f"is in {quote.source} only as part of longer words "
+                                                 f"({finding.inside_words!r}); a quote starts and ends where words do")
+            else:
                 self.report(path, (*at, "text"), f"is not word for word in {quote.source}; quotes must be exact "
                                                  f"(check curly quotes ’ “ ” and spacing){near(quote.text, words)}")
 
