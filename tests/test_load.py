@@ -180,12 +180,12 @@ def test_a_rule_inside_a_front_matter_field_stays_in_the_field(data_copy: Path) 
     """A correction note with a `---` rule, indented like its text: the note keeps it, the body is unchanged."""
     article = data_copy / HARBOUR
     article.write_text(article.read_text(encoding="utf-8").replace(
-        "    sources: [example-white-paper]\n---\n",
-        "    sources: [example-white-paper]\ncorrections:\n  - date: \"2030-04-02\"\n    note: |\n"
-        "      An earlier version misnamed the harbour.\n      ---\n      It now names Example Harbour.\n---\n", 1),
+        "paragraphs: >-\n",
+        "corrections:\n  - date: \"2030-04-02\"\n    note: |\n"
+        "      An earlier version misnamed the harbour.\n      ---\n      It now names Example Harbour.\nparagraphs: >-\n", 1),
         encoding="utf-8")
     loaded = load_site(data_copy).articles["example-harbour-talks"]
-    assert loaded.meta.corrections[0].note == "An earlier version misnamed the harbour.\n---\nIt now names Example Harbour."
+    assert loaded.meta.corrections[0].note == "An earlier version misnamed the harbour.\n---\nIt now names Example Harbour.\n"
     original = load_site(FIXTURE_DATA).articles["example-harbour-talks"].blocks
     assert [(b.kind, b.text, b.number) for b in loaded.blocks] == [(b.kind, b.text, b.number) for b in original]
 

@@ -20,6 +20,7 @@ from hooks.content.model import (MAX_SLUG_LENGTH, SLUG, Article, ArticleMeta, Bl
                                  Term, Timeline, TimelineHead, Topic, is_id)
 from hooks.content.problems import DataError, Problem, display_path, field_path
 from hooks.content.checks import check_site
+from hooks.content.fingerprints import first_difference
 from hooks.content.yaml_source import (Located, SourceError, parse_yaml, read_text, refuse_conflict_markers,
                                        split_front_matter)
 
@@ -224,9 +225,30 @@ def read_articles(reader: Reader, paths: list[Path]) -> dict[str, Article]:
         if not any(block.kind == "paragraph" for block in blocks):
             reader.report(name, body_line, "body", "has no paragraphs; the article text goes after the front matter")
         elif meta is not None:
+            check_paragraph_record(reader, name, located, meta, blocks, body_line)
             articles[path.stem] = Article(path.stem, name, meta, blocks)
             broken.discard(path.stem)
     return articles
+
+
+def check_paragraph_record(reader: Reader, name: str, located: Located, meta: ArticleMeta,
+                           blocks: tuple[Block, ...], body_line: int) -> None:
+    """Each paragraph must be the one recorded under its number, or citations of it and those after
+    it would silently point at other text (hooks/content/fingerprints.py)."""
+    record = f"python -m hooks.paragraphs {name}"
+    if meta.paragraphs is None:
+        reader.report(name, located.line_of(()), "paragraphs", f"is missing: record the paragraphs citations "
+                      f"number, once the text is final, with `{record}`")
+        return
+    paragraphs = [block for block in blocks if block.kind == "paragraph"]
+    difference = first_difference(meta.paragraphs.split(), [block.text for block in paragraphs])
+    if difference is None:
+        return
+    index, what = difference
+    line = paragraphs[min(index, len(paragraphs) - 1)].line  # the body has a paragraph: checked before
+    reader.report(name, line, "body", f"paragraph {index + 1} is not the one recorded as p{index + 1}: {what}. "
+                  f"Undo the change; if the text really had to change, correct every citation of p{index + 1} "
+                  f"onward, then record the paragraphs again with `{record}`")
 
 
 # Characters an article body may not contain: controls (tabs and line breaks aside), the bidirectional

@@ -265,6 +265,9 @@ class ArticleMeta(Strict):
     quotes: list[Quote] = _none_yet()
     corrections: list[Correction] = _none_yet()
     notes: list[Note] = _none_yet()
+    paragraphs: str | None = Field(default=None, pattern=r"^[0-9a-f]{6}(\s+[0-9a-f]{6})*$", description=(
+        "a fingerprint of each paragraph of the body, in order, written by the import (or "
+        "`python -m hooks.paragraphs`): `make check` finds a renumbered paragraph by it"))
 
 
 @dataclass(frozen=True)
