@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from hooks.content.dates import parse_date
+from hooks.content.fingerprints import fingerprints
 from hooks.content.load import load_site
 from hooks.content.model import PARAGRAPH_SOURCE, Site
 
@@ -113,6 +114,7 @@ class Corpus:
         # Copies differ in every paragraph (quotes stay verbatim substrings), as a real archive's do.
         tag = "" if copy == 0 else f" (copy {copy})"
         body = "\n\n".join(f"## {b.text}" if b.kind == "heading" else f"{b.text}{tag}" for b in real.blocks)
+        meta["paragraphs"] = " ".join(fingerprints([f"{b.text}{tag}" for b in real.blocks if b.kind == "paragraph"]))
         return f"---\n{dump(meta)}---\n\n{body}\n"
 
     def events_for(self, k: int, event_quote: dict | None) -> list[dict]:

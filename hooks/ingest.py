@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from hooks.content.fingerprints import field_yaml
+from hooks.content.load import parse_body
 from hooks.content.model import SLUG
 from hooks.content.yaml_source import SourceError, read_text
 
@@ -104,7 +106,10 @@ def front_matter_skeleton(source_file: str) -> dict:
 
 def render_article(front_matter: dict, cleaned: Cleaned) -> str:
     yaml_text = yaml.safe_dump(front_matter, sort_keys=False, allow_unicode=True, width=1000)
-    return f"---\n{yaml_text}---\n\n{cleaned.body()}"
+    body = cleaned.body()
+    # The paragraphs as the site will number them, recorded so that a renumbering is noticed.
+    paragraphs = [block.text for block in parse_body(body, 1) if block.kind == "paragraph"]
+    return f"---\n{yaml_text}{field_yaml(paragraphs)}---\n\n{body}"
 
 
 def default_id(cleaned: Cleaned) -> str:

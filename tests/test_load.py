@@ -147,13 +147,23 @@ def test_indexes_pages_need(site) -> None:
 def test_unquoted_dates_keep_their_precision(data_copy: Path) -> None:
     timeline = data_copy / TIMELINE
     text = timeline.read_text(encoding="utf-8")
-    text = text.replace('date: "2031~"', "date: 2031").replace('date: "2030-02"', "date: 2030-02")
-    text = text.replace('date: "2030-03-04"', "date: 2030-03-04")
+    text = text.replace('date: "2030-02"', "date: 2030-02").replace('date: "2030-03-04"', "date: 2030-03-04")
     timeline.write_text(text, encoding="utf-8")
     events = {event.id: event for event in load_site(data_copy).timelines["example-relations"].events}
-    assert events["example-ferry-review"].date.display() == "2031"
     assert events["example-white-paper-published"].date.display() == "February 2030"
     assert events["example-harbour-meeting"].date.display() == "4 March 2030"
+
+
+@pytest.mark.parametrize("written", ["2031", "0x7EF", "2_0_3_1", "33:51", "2031.0", "03757"])
+def test_a_date_yaml_reads_as_a_number_is_refused_not_guessed(data_copy: Path, written: str) -> None:
+    """Unquoted, each of these is the number 2031 (or 2031.0) to YAML: never the year the editor may
+    or may not have meant."""
+    timeline = data_copy / TIMELINE
+    text = timeline.read_text(encoding="utf-8").replace('date: "2031~"', f"date: {written}")
+    timeline.write_text(text, encoding="utf-8")
+    [problem] = problems_of(data_copy)
+    assert problem.startswith(f"data/{TIMELINE}:{line_of(text, f'date: {written}')}: events[3].date: got the number ")
+    assert problem.endswith('write the date as text, in quotes, e.g. "1999"')
 
 
 def test_crlf_and_bom_files_load_with_the_same_lines(data_copy: Path) -> None:
@@ -164,6 +174,20 @@ def test_crlf_and_bom_files_load_with_the_same_lines(data_copy: Path) -> None:
     assert site.articles["example-ferry-agreement"].blocks == original.articles["example-ferry-agreement"].blocks
     assert site.timelines["example-relations"].events == original.timelines["example-relations"].events
 
+
+
+def test_a_rule_inside_a_front_matter_field_stays_in_the_field(data_copy: Path) -> None:
+    """A correction note with a `---` rule, indented like its text: the note keeps it, the body is unchanged."""
+    article = data_copy / HARBOUR
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "paragraphs: >-\n",
+        "corrections:\n  - date: \"2030-04-02\"\n    note: |\n"
+        "      An earlier version misnamed the harbour.\n      ---\n      It now names Example Harbour.\nparagraphs: >-\n", 1),
+        encoding="utf-8")
+    loaded = load_site(data_copy).articles["example-harbour-talks"]
+    assert loaded.meta.corrections[0].note == "An earlier version misnamed the harbour.\n---\nIt now names Example Harbour.\n"
+    original = load_site(FIXTURE_DATA).articles["example-harbour-talks"].blocks
+    assert [(b.kind, b.text, b.number) for b in loaded.blocks] == [(b.kind, b.text, b.number) for b in original]
 
 # --- each kind of problem: one small edit, one message at the right place --------------------------------
 

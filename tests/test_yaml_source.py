@@ -92,6 +92,15 @@ HOSTILE = [
      "found invalid Unicode character escape code (while parsing a quoted scalar); check indentation, colons and quotes"),
     ('a: "\\ud800"\nb: [\n', 3, "YAML syntax",
      "expected the node content, but found '<stream end>' (while parsing a flow node); check indentation, colons and quotes"),
+    # Line breaks to YAML that editors and `git diff` show inside a line: a "comment" that sets a field.
+    ("a: 1\n# note\u2028status: scheduled\nb: 2\n", 2, "file", "contains U+2028 (LINE SEPARATOR), which YAML "
+     "reads as a line break but editors and git do not show; remove it"),
+    ("a: 1\nb: 2 # x\u2029c: 3\n", 2, "file", "contains U+2029 (PARAGRAPH SEPARATOR), which YAML reads as a line "
+     "break but editors and git do not show; remove it"),
+    ("a: 1\nb: 2\n# \x85c: 3\n", 3, "file", "contains U+0085 (NEXT LINE), which YAML reads as a line break but "
+     "editors and git do not show; remove it"),
+    ('a: "x\u2028y"\n', 1, "file", "contains U+2028 (LINE SEPARATOR), which YAML reads as a line break but editors "
+     "and git do not show; remove it"),
 ]
 
 
@@ -257,3 +266,56 @@ def test_front_matter_is_split_from_the_body():
     assert split_front_matter("---\ntitle: T\n---\n\nBody\n") == ("title: T", "\nBody\n", 4)
     with pytest.raises(SourceError, match="must start with a line '---'"):
         split_front_matter("title: T\n")
+
+
+def test_read_text_reads_no_more_than_the_size_limit(tmp_path):
+    """A 256 MiB file (sparse: no disk used) is refused after reading the limit and one byte."""
+    import tracemalloc
+
+    path = tmp_path / "huge.yml"
+    with path.open("wb") as file:
+        file.truncate(256 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        with pytest.raises(SourceError) as caught:
+            read_text(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (caught.value.line, caught.value.field) == (1, "file")
+    assert caught.value.message == "is 268,435,456 bytes; the limit is 2,097,152"
+    assert peak < 3 * yaml_source.MAX_FILE_BYTES
+
+
+@pytest.mark.parametrize(("text", "line", "marker"), [
+    ("a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> their-branch\n", 2, "<<<<<<<"),
+    ("a: 1\nb: 3\n>>>>>>> their-branch\n", 3, ">>>>>>>"),  # half resolved
+    ("First paragraph.\n\n=======\n\nSecond.\n", 3, "======="),
+    ("x\n||||||| merged common ancestors\n", 2, "|||||||"),
+])
+def test_merge_conflict_markers_are_named_at_their_line(text, line, marker):
+    with pytest.raises(SourceError) as caught:
+        yaml_source.refuse_conflict_markers(text)
+    assert (caught.value.line, caught.value.field) == (line, "file")
+    assert caught.value.message.startswith(f"has an unresolved merge conflict (the line {marker!r}); keep the right")
+
+
+@pytest.mark.parametrize("text", ["Setext\n==============\n", "a <<<<<<< b\n", "<<<<<<<< eight\n", "= = =\n",
+                                  "  =======\n", ">>>>>>>x\n"])
+def test_text_that_only_resembles_a_conflict_marker_passes(text):
+    yaml_source.refuse_conflict_markers(text)
+
+
+def test_a_rule_inside_a_front_matter_field_stays_in_the_field():
+    text = "---\ntitle: T\nnote: |\n  Before\n  ---\n  After\nlanguage: en\n---\n\nBody\n"
+    front, body, first_line = split_front_matter(text)
+    assert parse_yaml(front, first_line=2).data == {"title": "T", "note": "Before\n---\nAfter\n", "language": "en"}
+    assert (body, first_line) == ("\nBody\n", 9)
+
+
+def test_a_rule_at_the_start_of_a_line_inside_a_field_is_refused_not_half_read():
+    text = "---\ntitle: T\nnote: |\n  Before\n---\n  After\nlanguage: en\n---\n\nBody\n"
+    with pytest.raises(SourceError) as caught:
+        split_front_matter(text)
+    assert (caught.value.line, caught.value.field) == (6, "front matter")
+    assert caught.value.message.startswith("the front matter ended at the '---' on line 5, but this line is indented")

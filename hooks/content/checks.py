@@ -7,9 +7,12 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import PurePosixPath
 
+from hooks import urls
+from hooks.anchors import PAGE_IDS, PAGE_NAMES
 from hooks.content.dates import EdtfDate
 from hooks.content.model import Article, Quote, Site, paragraph_of
 from hooks.content.problems import Problem, field_path
+from hooks.content.verbatim import find_quote
 from hooks.content.yaml_source import Located
 
 
@@ -92,7 +95,13 @@ class Checker:
             if not self.source(path, (*at, "source"), quote.source):
                 continue
             words = self.site.articles[paragraph[0]].paragraphs[paragraph[1]].text
-            if quote.text not in words:
+            finding = find_quote(quote.text, words)
+            if finding.found:
+                continue
+            if finding.inside_words is not None:
+                self.report(path, (*at, "text"), f"is in {quote.source} only as part of longer words "
+                                                 f"({finding.inside_words!r}); a quote starts and ends where words do")
+            else:
                 self.report(path, (*at, "text"), f"is not word for word in {quote.source}; quotes must be exact "
                                                  f"(check curly quotes ’ “ ” and spacing){near(quote.text, words)}")
 
@@ -192,4 +201,41 @@ def check_site(site: Site, located: dict[str, Located], names: dict[str, str],
                 check.report(path, (*at, "term"), f"{form!r} is already a form of term {spelled[form]!r}; "
                                                   "each form may belong to one term only")
             spelled.setdefault(form, term.id)
+    reserved_ids(check, names)
     return check.problems
+
+
+# The page listing each kind of item, and where an item gets its own page: the item whose page would be
+# the listing's ('index', from 'articles/index.md') would replace it.
+SECTION_PAGES = {"article": (urls.ARTICLES, urls.article), "timeline": (urls.TIMELINES, urls.timeline),
+                 "person": (urls.PEOPLE, urls.person), "topic": (urls.TOPICS, urls.topic)}
+
+
+def reserved_ids(check: Checker, names: dict[str, str]) -> None:
+    """Ids that would take the address of a section's own page, or an element id a page uses itself."""
+    site = check.site
+    found = {"article": site.articles, "timeline": site.timelines, "person": site.people, "topic": site.topics}
+    for kind, (section, page_of) in SECTION_PAGES.items():
+        taken = PurePosixPath(section).stem
+        if page_of(taken) != section or taken not in found[kind]:
+            continue
+        message = f"{taken!r} is the address of the page listing them all ({urls.page_dir(section)}); choose another id"
+        if kind in ("article", "timeline"):  # the id is the file name
+            check.problems.append(Problem(found[kind][taken].path, 1, "file name", f"{message} and rename the file"))
+        else:
+            path = names["people.yml" if kind == "person" else "topics.yml"]
+            check.report(path, (item_index(check.located.get(path)).get(taken, 0), "id"), message)
+
+    def page_ids(kind: str, ids: Iterable[str], path: str, positions: dict[str, int], at: tuple = ()) -> None:
+        for item_id in sorted(PAGE_IDS[kind].intersection(ids)):
+            check.report(path, (*at, positions.get(item_id, 0), "id"),
+                         f"{item_id!r} is an id {PAGE_NAMES[kind]} uses for itself; choose another id "
+                         "(two elements with one id break the permalink)")
+
+    for timeline in site.timelines.values():
+        page_ids("event", (event.id for event in timeline.events), timeline.path,
+                 event_index(check.located.get(timeline.path)), at=("events",))
+    for kind, items, file_name in (("term", site.terms, "glossary.yml"), ("reference", site.references, "references.yml"),
+                                   ("person", site.people, "people.yml")):
+        path = names[file_name]
+        page_ids(kind, items, path, item_index(check.located.get(path)))

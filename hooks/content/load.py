@@ -16,11 +16,13 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from hooks.content.model import (SLUG, Article, ArticleMeta, Block, Event, Person, Reference, Site, Term, Timeline,
-                         TimelineHead, Topic)
+from hooks.content.model import (MAX_SLUG_LENGTH, SLUG, Article, ArticleMeta, Block, Event, Person, Reference, Site,
+                                 Term, Timeline, TimelineHead, Topic, is_id)
 from hooks.content.problems import DataError, Problem, display_path, field_path
 from hooks.content.checks import check_site
-from hooks.content.yaml_source import Located, SourceError, parse_yaml, read_text, split_front_matter
+from hooks.content.fingerprints import first_difference
+from hooks.content.yaml_source import (Located, SourceError, parse_yaml, read_text, refuse_conflict_markers,
+                                       split_front_matter)
 
 LIST_FILES: dict[str, type[BaseModel]] = {
     "people.yml": Person,
@@ -59,7 +61,9 @@ class Reader:
 
     def read_text(self, path: Path) -> str | None:
         try:
-            return read_text(path)
+            text = read_text(path)
+            refuse_conflict_markers(text)
+            return text
         except SourceError as error:
             self.report(self.name(path), error.line, error.field, error.message)
             return None
@@ -147,6 +151,10 @@ def check_layout(reader: Reader) -> dict[str, list[Path]]:
             elif path.suffix != suffix or not SLUG.fullmatch(path.stem):
                 reader.report(reader.name(path), 1, "file name",
                               f"expected '<id>{suffix}' with an id of lowercase a-z, digits and hyphens")
+            elif not is_id(path.stem):  # the build would write a file name too long for the file system
+                reader.report(reader.name(path), 1, "file name",
+                              f"the id is {len(path.stem)} characters long; ids are at most {MAX_SLUG_LENGTH} "
+                              "(they become file names and addresses): shorten it")
             else:
                 files[folder].append(path)
     return files
@@ -217,9 +225,30 @@ def read_articles(reader: Reader, paths: list[Path]) -> dict[str, Article]:
         if not any(block.kind == "paragraph" for block in blocks):
             reader.report(name, body_line, "body", "has no paragraphs; the article text goes after the front matter")
         elif meta is not None:
+            check_paragraph_record(reader, name, located, meta, blocks, body_line)
             articles[path.stem] = Article(path.stem, name, meta, blocks)
             broken.discard(path.stem)
     return articles
+
+
+def check_paragraph_record(reader: Reader, name: str, located: Located, meta: ArticleMeta,
+                           blocks: tuple[Block, ...], body_line: int) -> None:
+    """Each paragraph must be the one recorded under its number, or citations of it and those after
+    it would silently point at other text (hooks/content/fingerprints.py)."""
+    record = f"python -m hooks.paragraphs {name}"
+    if meta.paragraphs is None:
+        reader.report(name, located.line_of(()), "paragraphs", f"is missing: record the paragraphs citations "
+                      f"number, once the text is final, with `{record}`")
+        return
+    paragraphs = [block for block in blocks if block.kind == "paragraph"]
+    difference = first_difference(meta.paragraphs.split(), [block.text for block in paragraphs])
+    if difference is None:
+        return
+    index, what = difference
+    line = paragraphs[min(index, len(paragraphs) - 1)].line  # the body has a paragraph: checked before
+    reader.report(name, line, "body", f"paragraph {index + 1} is not the one recorded as p{index + 1}: {what}. "
+                  f"Undo the change; if the text really had to change, correct every citation of p{index + 1} "
+                  f"onward, then record the paragraphs again with `{record}`")
 
 
 # Characters an article body may not contain: controls (tabs and line breaks aside), the bidirectional

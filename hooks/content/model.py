@@ -42,8 +42,14 @@ def _none_yet() -> Any:
     return Field(default_factory=list, json_schema_extra={"default": []})
 
 
+def is_id(value: str) -> bool:
+    """Whether a text is an id: a slug short enough to be a file name and a URL part everywhere the
+    build puts one (tests/test_anchors.py checks the longest against 255 bytes per path component)."""
+    return len(value) <= MAX_SLUG_LENGTH and SLUG.fullmatch(value) is not None
+
+
 def _slug(value: str) -> str:
-    if len(value) > MAX_SLUG_LENGTH or not SLUG.fullmatch(value):
+    if not is_id(value):
         raise ValueError(f"{value!r} is not an id; expected lowercase letters a-z, digits and single hyphens, "
                          f"like 'cho-tae-yul' (at most {MAX_SLUG_LENGTH} characters)")
     return value
@@ -51,8 +57,12 @@ def _slug(value: str) -> str:
 
 def _date(value: object) -> EdtfDate:
     """The one place a date from data/ is parsed: the model holds it parsed, with the text as written."""
-    # An unquoted year (2017) arrives as an int; it is still a valid year-precision date.
-    return parse_date(str(value) if isinstance(value, int) and not isinstance(value, bool) else value)
+    # YAML reads an unquoted 1999, but also 0x7CF, 1_9_9_9 and 33:19:00, as the number 1999: only text
+    # says what the editor wrote.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError(f'got the number {value!r} (YAML reads an unquoted 1999, 0x7CF or 1_9_9_9 as a number); '
+                         'write the date as text, in quotes, e.g. "1999"')
+    return parse_date(value)
 
 
 def _text(value: str) -> str:
@@ -116,8 +126,7 @@ _SLUG_HINT = Field(json_schema_extra={
     "pattern": _ecma(SLUG.pattern), "maxLength": MAX_SLUG_LENGTH,
     "description": "an id: lowercase a-z, digits and single hyphens, like 'cho-tae-yul'"})
 _DATE_HINT = WithJsonSchema({
-    "anyOf": [{"type": "string", "pattern": _ecma(f"{_DATE_POINT}(/{_DATE_POINT})?")},
-              {"type": "integer", "minimum": 1, "maximum": 9999}],
+    "type": "string", "pattern": _ecma(f"{_DATE_POINT}(/{_DATE_POINT})?"),
     "description": 'a date with its precision, quoted: "2024-05-13", "2024-05", "2017"; '
                    'ending ~ (approximate), ? (uncertain) or % (both); a range "2024-05-26/2024-05-27"'})
 _SOURCE_HINT = Field(json_schema_extra={
@@ -256,6 +265,9 @@ class ArticleMeta(Strict):
     quotes: list[Quote] = _none_yet()
     corrections: list[Correction] = _none_yet()
     notes: list[Note] = _none_yet()
+    paragraphs: str | None = Field(default=None, pattern=r"^[0-9a-f]{6}(\s+[0-9a-f]{6})*$", description=(
+        "a fingerprint of each paragraph of the body, in order, written by the import (or "
+        "`python -m hooks.paragraphs`): `make check` finds a renumbered paragraph by it"))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,9 @@ cap, one document; `read_text` adds a size cap and UTF-8 only. Dates stay the te
 
 from __future__ import annotations
 
+import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +26,9 @@ except ImportError as error:  # PyYAML's wheels ship libyaml; only a source buil
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 100  # lists and mappings inside each other; data/ needs a handful
+# Characters YAML 1.1 reads as line breaks, where editors and `git diff` show none: after one, the rest
+# of a comment would be read as a field, and every later line number would be off by one.
+_YAML_ONLY_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 
 Location = tuple[str | int, ...]
 
@@ -59,10 +65,14 @@ class Located:
 
 
 def read_text(path: Path) -> str:
-    """A data file's text: UTF-8 (a BOM is allowed), CRLF turned into LF, size-capped."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        raise SourceError(1, "file", f"is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    """A data file's text: UTF-8 (a BOM is allowed), CRLF turned into LF, size-capped before it is read
+    (at most the limit and one byte is ever read, so a huge file costs no memory)."""
+    with path.open("rb") as file:
+        raw = file.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            size = os.fstat(file.fileno()).st_size
+            wording = f"is {size:,} bytes" if size > MAX_FILE_BYTES else f"is over {MAX_FILE_BYTES:,} bytes"
+            raise SourceError(1, "file", f"{wording}; the limit is {MAX_FILE_BYTES:,}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -73,13 +83,35 @@ def read_text(path: Path) -> str:
     return text
 
 
+# The lines git writes around both sides of a conflict it could not merge (`|||||||` with diff3).
+_CONFLICT_MARKER = re.compile(r"^(?:(?:<{7}|>{7}|\|{7})(?: .*)?|={7})$", re.MULTILINE)
+
+
+def refuse_conflict_markers(text: str) -> None:
+    """A data file still holding a merge conflict would publish both sides (a body) or fail as some
+    YAML syntax error far from the cause: say what it is, at its first marker line."""
+    if (marker := _CONFLICT_MARKER.search(text)) is not None:
+        raise SourceError(text.count("\n", 0, marker.start()) + 1, "file",
+                          f"has an unresolved merge conflict (the line {marker.group()[:7]!r}); keep the right "
+                          "version and remove the '<<<<<<<', '=======' and '>>>>>>>' lines")
+
+
 def split_front_matter(text: str) -> tuple[str, str, int]:
-    """Split `---` front matter from a body: (yaml_text, body, body_first_line)."""
+    """Split `---` front matter from a body: (yaml_text, body, body_first_line).
+
+    The front matter ends at the first `---` at the start of a line, as YAML ends a document there: an
+    indented `---` (a rule inside a field's text) is part of the text."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         raise SourceError(1, "front matter", "the file must start with a line '---', then YAML fields, then '---'")
     for number, line in enumerate(lines[1:], start=1):
-        if line.strip() == "---":
+        if line.rstrip() == "---":
+            after = lines[number + 1] if number + 1 < len(lines) else ""
+            if after.strip() and after[0].isspace():  # the text of a field that a '---' line cut short
+                raise SourceError(number + 2, "front matter",
+                                  f"the front matter ended at the '---' on line {number + 1}, but this line is "
+                                  "indented like a field's text: indent a '---' inside a field like the text "
+                                  "around it, or start the article text after a blank line")
             return "\n".join(lines[1:number]), "\n".join(lines[number + 1:]), number + 2
     raise SourceError(1, "front matter", "the closing '---' line after the YAML fields is missing")
 
@@ -89,6 +121,10 @@ def parse_yaml(text: str, *, first_line: int = 1) -> Located:
     if (control := yaml.reader.Reader.NON_PRINTABLE.search(text)) is not None:  # NUL, ESC, …
         raise SourceError(text.count("\n", 0, control.start()) + first_line, "file",
                           f"contains the control character U+{ord(control.group()):04X}; remove it")
+    if (line_break := _YAML_ONLY_LINE_BREAK.search(text)) is not None:
+        raise SourceError(text.count("\n", 0, line_break.start()) + first_line, "file",
+                          f"contains U+{ord(line_break.group()):04X} ({unicodedata.name(line_break.group(), 'NEXT LINE')}), "
+                          "which YAML reads as a line break but editors and git do not show; remove it")
     parser = CParser(text)
     try:
         data, positions = _read_events(parser.get_event, first_line)
