@@ -13,6 +13,11 @@ from hooks.content.problems import Problem, field_path
 from hooks.content.yaml_source import Located
 
 
+# Real articles have tens of paragraphs. Each carries its anchor and link, so 2 MiB of one-character
+# paragraphs made an 89 MB page (and a gigabyte of memory): past this, the body was surely split wrongly.
+MAX_PARAGRAPHS = 2000
+
+
 class Checker:
     def __init__(self, site: Site, located: dict[str, Located], broken: dict[str, set[str] | None] | None = None):
         self.site = site
@@ -153,6 +158,11 @@ def check_site(site: Site, located: dict[str, Located], names: dict[str, str],
             if note.paragraph not in article.paragraphs:
                 check.report(path, ("notes", index, "paragraph"), f"{note.paragraph}: {paragraph_range(article)}")
             check.sources(path, ("notes", index, "sources"), note.sources)
+        if len(article.paragraphs) > MAX_PARAGRAPHS:
+            first_too_many = article.paragraphs[MAX_PARAGRAPHS + 1]
+            check.problems.append(Problem(path, first_too_many.line, "body", (
+                f"has {len(article.paragraphs):,} paragraphs; at most {MAX_PARAGRAPHS:,} make one readable page "
+                "(paragraphs are separated by one blank line: is every line its own paragraph?)")))
         source_file = PurePosixPath(meta.source_file)
         if source_file.is_absolute() or ".." in source_file.parts or "\\" in meta.source_file:
             check.report(path, ("source_file",), f"{meta.source_file!r} must be a relative path like "
