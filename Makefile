@@ -51,4 +51,4 @@ $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
 	touch $@
 
 clean:
-	rm -rf site tests/artifacts .pytest_cache
+	rm -rf site .site-building-* .site-old-* tests/artifacts .pytest_cache  # and what killed builds left

@@ -4,7 +4,8 @@ Prints a table, then as its last line one JSON object with the figures (see benc
 Environment: BENCH_N="100,1000" picks the sizes; QUICK=1 (or --quick) means N = 100 and 1,000;
 BENCH_SERVE=0 skips the `mkdocs serve` measurement and BENCH_SAVES=1 makes it save once (3 by default);
 BENCH_REPEAT=2 builds each site twice and keeps the quicker; BENCH_OWN_RUNS=3 times our own code that
-many times (the quickest counts); BENCH_KEEP=1 keeps the work folder.
+many times (the quickest counts); BENCH_KEEP=1 keeps the work folder; BENCH_WORST=0.1 runs the worst
+cases (bench/worst_cases.py) at a tenth of the issue's sizes (1 by default, 0 skips them).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from bench.corpus import write_corpus
 from bench.reader import reader_bytes
 from bench.serve import serve_latency
 from bench.site_stats import measure
+from bench.worst_cases import run as worst_cases
 from hooks.publish.search_index import IndexReport
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -168,12 +170,17 @@ def main(argv: list[str]) -> int:
             if (ROOT / ".git").is_dir():  # each rebuild reads the history (one `git log`), as in `make serve`
                 shutil.copytree(ROOT / ".git", project / ".git")
             serve = [round(s, 3) for s in serve_latency(project, saves)]
+        worst_scale = float(os.environ.get("BENCH_WORST", "1"))
+        worst = worst_cases(worst_scale, work / "worst-cases") if worst_scale else []
         print(table(rows))
+        for case in worst:
+            print(f"worst case at scale {worst_scale:g}: {case['case']}: {case['seconds']:.2f} s")
         if serve:
             print(f"\nmkdocs serve, today's data: save -> rebuilt page served in {', '.join(f'{s:.2f}' for s in serve)} s "
                   f"(median {statistics.median(serve):.2f} s)")
         figures = {key: [row[key] for row in rows] for key in rows[0]} if rows else {}
         figures["serve_s"] = serve
+        figures["worst_cases_s"] = {case["case"]: case["seconds"] for case in worst}
         print(json.dumps(figures))
         return 0
     finally:

@@ -18,7 +18,7 @@ PER_SIZE = ["n", "build_s", "floor_s", "ratio", "own_s", "median_page_bytes", "m
 
 
 def test_bench_on_a_tiny_archive_prints_a_table_then_json():
-    env = {**os.environ, "BENCH_N": "12", "BENCH_SAVES": "1", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "BENCH_N": "12", "BENCH_SAVES": "1", "BENCH_WORST": "0.05", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "bench"], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -37,3 +37,4 @@ def test_bench_on_a_tiny_archive_prints_a_table_then_json():
     assert len(runs) == 1 and figures["own_s"][0] == min(runs), "own code is timed once by default"
     assert len(figures["serve_s"]) == 1 and figures["serve_s"][0] > 0
     assert any(line.lstrip().startswith("12 |") for line in lines[:-1]), "the table has a row for N = 12"
+    assert len(figures["worst_cases_s"]) == 3 and all(seconds >= 0 for seconds in figures["worst_cases_s"].values())

@@ -72,3 +72,42 @@ def test_make_check_validates_the_real_data():
                             timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "data: OK:" in result.stdout
+
+
+HOSTILE_NAME = "x,line=1::\n::stop-commands::pwned\n::error file=a.yml::injected %0A 100%.yml"
+
+
+def test_a_hostile_file_name_cannot_print_its_own_workflow_commands(tmp_path: Path):
+    """A pull request's file name with line breaks, '::', ',' and '%' stays inside its annotation."""
+    data_with_mistake("bad-date", tmp_path)
+    timelines = tmp_path / "data" / "timelines"
+    (timelines / HOSTILE_NAME).write_bytes((timelines / "example-relations.yml").read_bytes())
+    result = run_check(tmp_path, github=True)
+    assert result.returncode == 1
+    annotations = result.stdout.splitlines()
+    assert annotations and all(line.startswith("::error file=") for line in annotations), annotations
+    # The runner reads the command name up to the first space: always `error`, never `stop-commands`.
+    assert {line.split("::", 2)[1].split(" ")[0] for line in annotations} == {"error"}
+    hostile = [line for line in annotations if "stop-commands" in line]
+    assert hostile, annotations
+    for line in hostile:
+        # Properties end at the second '::'; the file property holds the whole name, escaped, and nothing more.
+        _, properties, message = line.split("::", 2)
+        file_property = properties.removeprefix("error file=").split(",line=")[0]
+        assert unescape_property(file_property).endswith(HOSTILE_NAME), file_property
+        assert "\n" not in message and "\r" not in message
+
+
+def unescape_property(value: str) -> str:
+    """As the runner reads a property back (GitHub's toolkit escapes these five)."""
+    for escaped, character in (("%2C", ","), ("%3A", ":"), ("%0A", "\n"), ("%0D", "\r"), ("%25", "%")):
+        value = value.replace(escaped, character)
+    return value
+
+
+def test_annotations_escape_as_githubs_toolkit_does():
+    from hooks.content.problems import Problem
+
+    problem = Problem("data/a,b:c%d\r\ne.yml", 3, "events[0].date", "100% wrong:\r\n::stop-commands::x")
+    assert problem.github_annotation() == ("::error file=data/a%2Cb%3Ac%25d%0D%0Ae.yml,line=3,title=data check"
+                                           "::events[0].date: 100%25 wrong:%0D%0A::stop-commands::x")

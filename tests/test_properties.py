@@ -261,6 +261,8 @@ def test_glossary_marks_exactly_the_whole_word_matches_of_its_pattern(forms, dat
 
     glossary = Glossary([unchecked_term(form, f"about {form}") for form in forms])
     assert glossary.mark(sentence) == glossary.mark_by_pattern(text(sentence))
+    # The one-pass marking used where a form is found inside a word, on any text, not only such ones.
+    assert glossary.mark_within_words(text(sentence)) == glossary.mark_by_pattern(text(sentence))
 
 
 def test_glossary_takes_a_shorter_form_where_the_longest_is_part_of_a_word():
@@ -268,3 +270,4 @@ def test_glossary_takes_a_shorter_form_where_the_longest_is_part_of_a_word():
     assert glossary.mark("THAAD batteryX and UN") == (
         '<abbr title="thaad">THAAD</abbr> batteryX and <abbr title="un">UN</abbr>')
     assert glossary.mark("BROKEN UNITY") == "BROKEN UNITY"
+

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import PurePosixPath
@@ -10,10 +9,16 @@ from pathlib import PurePosixPath
 from hooks import urls
 from hooks.anchors import PAGE_IDS, PAGE_NAMES
 from hooks.content.dates import EdtfDate
+from hooks.content.hints import Suggestions, near
 from hooks.content.model import Article, Quote, Site, paragraph_of
 from hooks.content.problems import Problem, field_path
 from hooks.content.verbatim import find_quote
 from hooks.content.yaml_source import Located
+
+
+# Real articles have tens of paragraphs. Each carries its anchor and link, so 2 MiB of one-character
+# paragraphs made an 89 MB page (and a gigabyte of memory): past this, the body was surely split wrongly.
+MAX_PARAGRAPHS = 2000
 
 
 class Checker:
@@ -22,22 +27,24 @@ class Checker:
         self.located = located
         self.broken = broken or {}
         self.problems: list[Problem] = []
+        self.suggestions: dict[str, Suggestions] = {}  # by kind ('person'), indexed at its first unknown id
 
     def report(self, path: str, location: tuple, message: str) -> None:
         line = self.located[path].line_of(location) if path in self.located else 1
         self.problems.append(Problem(path, line, field_path(location), message))
 
     def known(self, path: str, location: tuple, value: str, ids: Iterable[str], what: str, where: str) -> bool:
-        if isinstance(ids, (dict, set, frozenset)) and value in ids:
-            return True  # the common case, without copying every id (once per reference: quadratic)
-        ids = list(ids)
+        if not isinstance(ids, (dict, set, frozenset)):
+            ids = dict.fromkeys(ids)  # callers pass the site's dicts: copying them per reference was quadratic
         if value in ids:
             return True
         broken = self.broken.get(what, set())
         if broken is None or value in broken:
             return False  # it exists but has problems of its own, reported where it is defined
-        guess = difflib.get_close_matches(value, ids, n=1)
-        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+        if what not in self.suggestions:
+            self.suggestions[what] = Suggestions(ids)
+        guess = self.suggestions[what].closest(value)
+        hint = f" (did you mean {guess!r}?)" if guess else ""
         self.report(path, location, f"unknown {what} {value!r}{hint}; expected an id from {where}")
         return False
 
@@ -114,16 +121,6 @@ def paragraph_range(article: Article) -> str:
     return f"article {article.id!r} has paragraphs p1 to p{len(article.paragraphs)}; expected one of those"
 
 
-def near(text: str, paragraph: str) -> str:
-    """The closest passage of the paragraph, to show an editor what the text really says."""
-    matcher = difflib.SequenceMatcher(None, paragraph, text, autojunk=False)
-    block = max(matcher.get_matching_blocks(), key=lambda b: b.size)
-    if block.size < 8:
-        return ""
-    start = max(0, block.a - (block.b))
-    return f"; the paragraph says: {paragraph[start:start + len(text) + 10]!r}"
-
-
 def event_index(located: Located | None) -> dict[str, int]:
     events = (located.data or {}).get("events") if located and isinstance(located.data, dict) else None
     positions: dict[str, int] = {}
@@ -170,6 +167,11 @@ def check_site(site: Site, located: dict[str, Located], names: dict[str, str],
             if note.paragraph not in article.paragraphs:
                 check.report(path, ("notes", index, "paragraph"), f"{note.paragraph}: {paragraph_range(article)}")
             check.sources(path, ("notes", index, "sources"), note.sources)
+        if len(article.paragraphs) > MAX_PARAGRAPHS:
+            first_too_many = article.paragraphs[MAX_PARAGRAPHS + 1]
+            check.problems.append(Problem(path, first_too_many.line, "body", (
+                f"has {len(article.paragraphs):,} paragraphs; at most {MAX_PARAGRAPHS:,} make one readable page "
+                "(paragraphs are separated by one blank line: is every line its own paragraph?)")))
         source_file = PurePosixPath(meta.source_file)
         if source_file.is_absolute() or ".." in source_file.parts or "\\" in meta.source_file:
             check.report(path, ("source_file",), f"{meta.source_file!r} must be a relative path like "

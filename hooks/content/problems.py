@@ -17,9 +17,19 @@ class Problem:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
 
     def github_annotation(self, level: str = "error") -> str:
-        # GitHub's workflow-command syntax; '%', CR and LF must be escaped in the message.
-        text = f"{self.field}: {self.message}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.path},line={self.line},title=data check::{text}"
+        """A GitHub workflow command, one line whatever the path or message holds: a file name with a
+        line break or '::' must not start a command of its own (`::stop-commands::` would hide the rest)."""
+        return (f"::{level} file={_property(self.path)},line={self.line},title=data check"
+                f"::{_message(f'{self.field}: {self.message}')}")
+
+
+# Escaped as GitHub's own toolkit escapes them (@actions/core, command.ts: escapeData, escapeProperty).
+def _message(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(value: str) -> str:
+    return _message(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def field_path(location: tuple) -> str:

@@ -101,7 +101,8 @@ def events_json(site: Site, site_url: str, records: list[dict[str, Any]] | None 
 
 
 def events_csv(site: Site, site_url: str, records: list[dict[str, Any]] | None = None) -> str:
-    """One row per event; list columns hold space-separated ids or URLs. RFC 4180 (CRLF), UTF-8."""
+    """One row per event; list columns hold space-separated ids or URLs. RFC 4180 (CRLF), UTF-8; no
+    cell can start a formula (`_inert_in_spreadsheets`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([column for column, _ in CSV_COLUMNS])
@@ -124,8 +125,17 @@ def _csv_cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(value)
-    return "" if value is None else str(value)
+        return _inert_in_spreadsheets(LIST_SEPARATOR.join(value))
+    return "" if value is None else _inert_in_spreadsheets(str(value))
+
+
+# What makes a spreadsheet read a cell as a formula (`=HYPERLINK(…)`, `+1+cmd|…`, `@SUM(…)`), tab and CR
+# included: OWASP's CSV injection rule. Such a cell gets a leading `'`, which spreadsheets show as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert_in_spreadsheets(cell: str) -> str:
+    return f"'{cell}" if cell.startswith(FORMULA_START) else cell
 
 
 def person_record(site: Site, site_url: str, person: Person) -> dict[str, Any]:
@@ -197,7 +207,8 @@ def _tl_event(site: Site, site_url: str, timeline: Timeline, event: Event) -> di
         slide["end_date"] = _tl_date(when.end)
     if event.topics:
         # TimelineJS has one group per slide: the event's first topic (events.json has them all).
-        slide["group"] = site.topics[event.topics[0]].title
+        # TimelineJS sets the group label as HTML, like the headline.
+        slide["group"] = escape(site.topics[event.topics[0]].title)
     return slide
 
 

@@ -173,7 +173,7 @@ TIMELINEJS = {
             "end_date": TL_DATE,
             "display_date": _text('The date as the site shows it, with "c." or "(uncertain)" when so.'),
             "text": TL_TEXT,
-            "group": _text("The title of the event's first topic (TimelineJS allows one group)."),
+            "group": _text("The title of the event's first topic (TimelineJS allows one group), as HTML with everything escaped."),
         }, optional=("end_date", "group"))), "minItems": 1},
     },
 }

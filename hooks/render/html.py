@@ -70,9 +70,11 @@ def _attributes(*pairs: tuple[str, str]) -> str:
 class Glossary:
     """Marks every glossary term in a text as <abbr title="…">.
 
-    Aho-Corasick (ahocorasick_rs) finds the leftmost-longest term forms in one pass over the text;
-    the regex below is the definition of a match and decides the rare text where a found form is
-    part of a longer word. Both give the same result (tests/test_properties.py checks it).
+    The regex below is the definition of a match: a form as a whole word, the longest form first. Two
+    Aho-Corasick automata (ahocorasick_rs) find the same matches in one pass over a text each, whatever
+    the number of terms (the regex's cost is terms x words): the first over the text as it is, the
+    second, needed only where the first finds a form inside a word, over the text with the places a
+    match may start and end marked (`_with_boundaries`). tests/test_properties.py checks all three agree.
     """
 
     def __init__(self, terms: Iterable[Term]):
@@ -84,8 +86,12 @@ class Glossary:
         forms = self.forms = sorted(titles, key=len, reverse=True)
         # Whole words only ("ROK" but not "BROKEN"); longest form first ("UN Security Council" over "UN").
         self.pattern = re.compile(r"(?<![\w&#-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])") if forms else None
-        self.automaton = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) \
-            if forms else None
+        self.automaton = _automaton(forms) if forms else None
+        # Forms as they read in a text marked by _with_boundaries: a start mark, the form with its inner
+        # marks, an end mark. (The data cannot hold the marks, which are control characters.)
+        self.bounded = None
+        if forms and not any(mark in form for form in forms for mark in _MARKS):
+            self.bounded = _automaton([_START + _with_boundaries(form).strip(_MARKS) + _END for form in forms])
 
     def mark(self, value: str) -> str:
         """Escaped text with <abbr> around each term."""
@@ -95,7 +101,7 @@ class Glossary:
         pieces, done = [], 0
         for index, start, end in self.automaton.find_matches_as_indexes(escaped, overlapping=False):
             if (start and _WORD_BEFORE.match(escaped, start - 1)) or _WORD_AFTER.match(escaped, end):
-                return self.mark_by_pattern(escaped)  # inside a word: a shorter form or a later one may fit
+                return self.mark_within_words(escaped)  # inside a word: a shorter form or a later one may fit
             pieces += (escaped[done:start], self.marked[self.forms[index]])
             done = end
         if not pieces:
@@ -103,13 +109,44 @@ class Glossary:
         pieces.append(escaped[done:])
         return "".join(pieces)
 
+    def mark_within_words(self, escaped: str) -> str:
+        """The marking of a text where some form is found inside a word, in one pass all the same."""
+        if self.bounded is None or any(mark in escaped for mark in _MARKS):
+            return self.mark_by_pattern(escaped)  # only for text the loader refuses (control characters)
+        marked = _with_boundaries(escaped)
+        pieces, done = [], 0
+        for index, start, end in self.bounded.find_matches_as_indexes(marked, overlapping=False):
+            pieces += (marked[done:start].translate(_UNMARK), self.marked[self.forms[index]])
+            done = end
+        pieces.append(marked[done:].translate(_UNMARK))
+        return "".join(pieces)
+
     def mark_by_pattern(self, escaped: str) -> str:
-        """The same marking by the regex alone: slower, and the definition of a whole-word match."""
+        """The same marking by the regex alone: the definition of a whole-word match, and slow."""
         if self.pattern is None:
             return escaped
         return self.pattern.sub(lambda m: self.marked[m.group()], escaped)
 
 
+def _automaton(patterns: list[str]) -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+
 # What may not touch a term on either side (the pattern's lookbehind and lookahead).
 _WORD_BEFORE = re.compile(r"[\w&#-]")
 _WORD_AFTER = re.compile(r"[\w-]")
+
+# Where a match may end (_END: before a character that is not [\w-], and at the end) and start (_START:
+# after a character that is not [\w&#-], and at the beginning), marked in that order at each place. A
+# marked form starts with _START and ends with _END, so a match starts and ends only where the pattern's
+# lookarounds allow; one ending where the next starts leaves it its _START. Leftmost-longest matching of
+# the marked forms in the marked text is then the pattern's own leftmost, longest-first matching.
+_END, _START = "\x00", "\x01"
+_MARKS = _END + _START
+_UNMARK = str.maketrans("", "", _MARKS)
+_BEFORE_NON_WORD = re.compile(r"(?=[^\w-]|\Z)")
+_AFTER_NON_WORD = re.compile(r"(?:^|(?<=[^\w&#\x00-]))(\x00?)")
+
+
+def _with_boundaries(value: str) -> str:
+    return _AFTER_NON_WORD.sub("\\1" + _START, _BEFORE_NON_WORD.sub(_END, value))
