@@ -26,8 +26,7 @@ def overlay(title: str, problems: list[str], mount_path: str = "/") -> str:
     return (f'<link rel="stylesheet" href="{html.escape(mount_path + STYLESHEET_URL)}">'
             '<section class="x-preview-problems" role="alert" aria-labelledby="x-preview-problems-title">'
             f'<h2 id="x-preview-problems-title">{html.escape(title)}</h2>'
-            "<p>Fix, then save: this page reloads by itself as soon as the site builds "
-            "(<code>make check</code> lists them too).</p>"
+            "<p>Fix, then save: this page reloads by itself as soon as the site builds again.</p>"
             f"<ol>{items}</ol></section>")
 
 
