@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project
+from tests.conftest import ROOT, build_site, copy_project
 
 START_SECONDS = 180  # the first build (jieba's dictionary, every page) on a busy 2-core machine
 REBUILD_SECONDS = 90
@@ -266,3 +266,15 @@ def test_outside_a_git_checkout_pages_build_without_a_last_changed_date(preview:
     page = get(preview.url + "about/")
     assert "About this explainer" in page
     assert "x-last-changed" not in page
+
+
+def test_a_good_build_and_a_good_start_print_at_most_six_lines(preview: Preview, tmp_path: Path):
+    """The line that matters (a problem) must not scroll away: no list of the pages deliberately left
+    out of the nav, no jieba dictionary loading."""
+    result = build_site(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    start = tail(preview.log, 10**9).split("Serving on", 1)[0].splitlines()
+    for output in (result.stdout + result.stderr, "\n".join(start)):
+        lines = [line for line in output.splitlines() if line.strip()]
+        assert len(lines) <= 6, output
+        assert "not included in the \"nav\"" not in output and "Prefix dict" not in output, output
