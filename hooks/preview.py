@@ -111,7 +111,8 @@ def tolerant(build: Callable[..., None], status: Status = STATUS) -> Callable[..
                         "Serving the problems on every page until they are fixed; the site is built then.")
         except Exception as error:  # a bug in hooks/ or a theme: its traceback is what a developer needs
             status.failed(error)
-            log.exception("Still serving the last good build; the rebuild failed:")
+            log.exception("Still serving the last good build; the rebuild failed:" if status.built else
+                          "Serving the error on every page until it is fixed; the build failed:")
         else:
             status.succeeded()
 

@@ -13,6 +13,7 @@ import logging
 import os
 import socket
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -133,7 +134,7 @@ def watch_data(server, folder: Path, ignored: Callable[[str], bool]) -> None:  #
                 log.info("Watching %s again", _shown(path))
                 request_rebuild(server)
                 return
-            threading.Event().wait(REWATCH_SECONDS)
+            time.sleep(REWATCH_SECONDS)
 
     server._watched_paths[path] = server._watched_paths.get(path, 0) + 1  # noqa: SLF001
     schedule()
