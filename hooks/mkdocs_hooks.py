@@ -27,8 +27,9 @@ from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils import CountHandler  # noqa: E402
 
-from hooks import preview  # noqa: E402
+from hooks import preview, preview_server  # noqa: E402
 from hooks.build import Build, build  # noqa: E402
+from hooks.content.load import is_editor_leftover  # noqa: E402
 from hooks.content.problems import DataError  # noqa: E402
 from hooks.publish import staging  # noqa: E402
 from hooks.publish.search_index import SearchIndexError, index_site  # noqa: E402
@@ -46,25 +47,42 @@ _staged: dict = {}  # this build's staging folder, the real site_dir and a warni
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _run.update(serving=command == "serve", dirty=dirty)
+    if command == "serve" and (serve := sys.modules.get("mkdocs.commands.serve")) is not None:
+        # Broken data at start or on a save: the problems are served, not the end of `mkdocs serve`.
+        serve.build = preview.tolerant(serve.build)
+        preview.stop_on_sigterm()
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
-    # A broken save keeps the last good site served; edits to hooks/ apply without a restart (hooks/preview.py).
+    # A broken save keeps the last good site served, with the problems over every page; edits to hooks/
+    # apply without a restart (hooks/preview.py, hooks/preview_server.py).
     dirty = _run["dirty"]
     server.builder = preview.resilient_rebuild(
         server.builder, sys.modules[__name__], lambda fresh: fresh.on_startup(command="serve", dirty=dirty))
+    preview_server.show_problems(server, preview.STATUS.shown)
+    preview_server.refuse_taken_port(server)
+    preview_server.watch_data(server, Path(config.config_file_path).parent / "data", is_editor_leftover)
     return server
+
+
+def on_shutdown() -> None:
+    # `mkdocs serve` stopped (Ctrl-C, SIGTERM) in the middle of a build: its staging folder goes too.
+    if _staged:
+        staging.discard(_staged["folder"])
+        _staged.clear()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _current
+    # jieba (Material's Chinese search) logs its dictionary loading to the console at DEBUG on import.
+    logging.getLogger("jieba").setLevel(logging.WARNING)
     root = Path(config.config_file_path).parent
     try:
         result = build(root, docs_folder=Path(os.path.relpath(config.docs_dir, root)).as_posix(),
                        site_name=config.site_name, site_url=config.site_url or "",
                        language=config.theme["language"], today=date.today())
     except DataError as error:
-        raise PluginError(error.report()) from None
+        raise PluginError(error.report()) from error  # the preview shows error.problems on the page
     # INFO, not WARNING: a date passing must not fail `--strict` builds; `make check` shows it as a warning.
     for note in result.notes:
         log.info("to review: %s", note)

@@ -12,7 +12,7 @@ MISTAKES = ROOT / "tests" / "fixtures" / "mistakes"
 # Each mistake, with the `path:line: field` of every problem `make check` must report (no more),
 # and a phrase of the message that tells the editor what to do.
 EXPECTED: dict[str, list[tuple[str, str]]] = {
-    "bad-date": [("data/timelines/example-relations.yml:13: events[1].date", 'is not a date like "2024-05-13"')],
+    "bad-date": [("data/timelines/example-relations.yml:13: events[1].date", 'did you mean "2030-03-04"?')],
     "impossible-date": [("data/timelines/example-relations.yml:13: events[1].date", "February 2030 has days 01 to 28")],
     "unknown-status": [("data/timelines/example-relations.yml:8: events[0].status",
                         "input should be 'confirmed', 'reported' or 'scheduled'")],

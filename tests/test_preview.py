@@ -4,20 +4,23 @@ without a restart. Every wait is bounded, and the server is always stopped."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project
+from tests.conftest import ROOT, build_site, copy_project
 
 START_SECONDS = 180  # the first build (every page, then the search index) on a busy 2-core machine
 REBUILD_SECONDS = 90
@@ -45,13 +48,27 @@ def tail(log: Path, characters: int = 4000) -> str:
     return log.read_text(encoding="utf-8", errors="replace")[-characters:]
 
 
-def get(url: str) -> str:
-    """The page as built, without the live-reload script `mkdocs serve` adds to every response."""
-    with urllib.request.urlopen(url, timeout=15) as response:  # a stuck server fails, never hangs
-        assert response.status == 200
-        page = response.read().decode("utf-8")
+def get(url: str, status: int | None = 200, raw: bool = False) -> str:
+    """The page as built, without the live-reload script `mkdocs serve` adds to every response (unless raw)."""
+    try:
+        with urllib.request.urlopen(url, timeout=15) as response:  # a stuck server fails, never hangs
+            code, page = response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        code, page = error.code, error.read().decode("utf-8")
+    assert status is None or code == status, page[:2000]
+    if raw:
+        return page
     return re.sub(r"<script>(?:(?!</script>).)*livereload\((?:(?!</script>).)*</script>(?=</body>)", "", page,
                   flags=re.DOTALL)
+
+
+OVERLAY = re.compile(r'<link rel="stylesheet" href="/__preview/problems.css">'
+                     r'<section class="x-preview-problems".*?</section>', re.DOTALL)
+
+
+def overlay_of(page: str) -> str | None:
+    """The problems shown over the page, or None."""
+    return match.group(0) if (match := OVERLAY.search(page)) else None
 
 
 class Preview:
@@ -65,27 +82,43 @@ class Preview:
         return re.search(pattern, tail(self.log, 10**9)[after:], re.MULTILINE) is not None
 
 
-@pytest.fixture(scope="module")
-def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
-    project = copy_project(tmp_path_factory.mktemp("preview") / "project")
+def start(project: Path, port: int | None = None, **env: str) -> Preview:
+    """`mkdocs serve` of the project on a free port (or `port`), its output in project/../serve.log."""
     log = project.parent / "serve.log"
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    port = port or free_port()
     with log.open("w", encoding="utf-8") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
-            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, stdout=output,
+            stderr=subprocess.STDOUT, start_new_session=True)
+    return Preview(project, port, server, log)
+
+
+def stop(preview: Preview, sig: int = signal.SIGTERM) -> int:
+    os.killpg(preview.server.pid, sig)
     try:
-        running = Preview(project, port, server, log)
+        return preview.server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(preview.server.pid, signal.SIGKILL)
+        return preview.server.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def serving(project: Path, **env: str) -> Iterator[Preview]:
+    """A preview that is up (its first build done, good or not), always stopped afterwards."""
+    running = start(project, **env)
+    try:
         running.wait("the first build", lambda: running.logged(r"Serving on http://127\.0\.0\.1"), START_SECONDS)
         yield running
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=30)
+        if running.server.poll() is None:
+            stop(running)
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
+    with serving(copy_project(tmp_path_factory.mktemp("preview") / "project")) as running:
+        yield running
 
 
 def save(path: Path, text: str) -> None:
@@ -110,12 +143,103 @@ def test_broken_save_keeps_the_last_good_site_and_the_fix_shows(preview: Preview
         rf"^data/topics\.yml:{line}: YAML syntax: a tab character is used for indentation", mark))
     preview.wait("the rebuild to give up", lambda: preview.logged("Still serving the last good build", mark))
     assert "Traceback" not in tail(preview.log, 10**9)[mark:]
-    assert get(preview.url + "topics/") == before  # served at once, not stuck, and unchanged
+    page = get(preview.url + "topics/")  # served at once, not stuck: the last good page, the problem over it
+    shown = overlay_of(page)
+    assert shown is not None and page.replace(shown, "") == before
+    assert f"data/topics.yml:{line}: YAML syntax: a tab character is used for indentation" in shown
+    assert "data/ has 1 problem; this page is the last good build" in shown
+    assert overlay_of(get(preview.url + "about/")) == shown  # on every page: the one open shows it at once
 
     mark = len(tail(preview.log, 10**9))
     save(topics, good.replace(first_title.group(0), f"  title: {EDITED_TITLE}", 1))
     preview.wait("the fixed content", lambda: EDITED_TITLE in get(preview.url + "topics/"))
+    assert overlay_of(get(preview.url + "topics/")) is None
     assert preview.server.poll() is None
+
+
+def test_the_problems_are_escaped_on_the_page(preview: Preview):
+    topics = preview.project / "data" / "topics.yml"
+    good = topics.read_text(encoding="utf-8")
+    markup = "<img src=x onerror=alert(1)>: <b>bold</b>"
+    save(topics, good.replace("  title: ", f"  title: {markup} ", 1))  # a colon in unquoted text
+    shown = preview.wait("the problem on the page", lambda: overlay_of(get(preview.url + "topics/")))
+    assert "put the whole text in quotes" in shown
+    assert "&lt;img src=x onerror=alert(1)&gt;" in shown and "<img" not in shown and "<b>" not in shown
+    save(topics, good)
+    preview.wait("the fix", lambda: overlay_of(get(preview.url + "topics/")) is None)
+
+
+def test_editor_swap_files_do_not_break_the_preview(preview: Preview):
+    timelines = preview.project / "data" / "timelines"
+    leftovers = [timelines / ".china-south-korea.yml.swp", timelines / "china-south-korea.yml~",
+                 preview.project / "data" / "articles" / ".DS_Store", timelines / "#trilateral-summits.yml#"]
+    for leftover in leftovers:
+        leftover.write_bytes(b"\x00\x01 binary swap [\n")
+    topics = preview.project / "data" / "topics.yml"
+    good = topics.read_text(encoding="utf-8")
+    save(topics, re.sub(r"^  title: .+$", "  title: Edited while a swap file was there", good, count=1, flags=re.MULTILINE))
+    preview.wait("the edit", lambda: "Edited while a swap file was there" in get(preview.url + "topics/"))
+    assert overlay_of(get(preview.url + "topics/")) is None
+    for leftover in leftovers:
+        leftover.unlink()
+    save(topics, good)
+
+
+def test_replacing_the_data_folder_keeps_the_preview_watching(preview: Preview):
+    data = preview.project / "data"
+    moved = preview.project / "data.bak"
+    mark = len(tail(preview.log, 10**9))
+    data.rename(moved)  # mv data data.bak && cp -r data.bak data, as an editor restoring a backup does
+    preview.wait("the watcher to see data/ go", lambda: preview.logged("was removed or replaced", mark))
+    shutil.copytree(moved, data)
+    preview.wait("the watcher to find data/ again", lambda: preview.logged("Watching data again", mark))
+    topics = data / "topics.yml"
+    good = topics.read_text(encoding="utf-8")
+    save(topics, re.sub(r"^  title: .+$", "  title: Saved after the folder swap", good, count=1, flags=re.MULTILINE))
+    preview.wait("the later save", lambda: "Saved after the folder swap" in get(preview.url + "topics/"))
+    save(topics, good)
+    shutil.rmtree(moved)
+
+
+def test_started_on_broken_data_it_serves_the_problems_then_the_site(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    topics = project / "data" / "topics.yml"
+    good = topics.read_text(encoding="utf-8")
+    save(topics, good.replace("  title: ", "\ttitle: ", 1))
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    with serving(project, TMPDIR=str(temporary)) as preview:
+        assert preview.logged("Serving the problems on every page until they are fixed")
+        page = get(preview.url + "topics/", status=404)  # nothing is built yet: the problems, as a page
+        assert "The site cannot be built yet: data/ has 1 problem" in page
+        assert "YAML syntax: a tab character is used for indentation" in page
+        assert "script-src 'self' 'unsafe-inline'; style-src 'self'" in page  # the site's policy, as served
+        assert "livereload(" in get(preview.url + "topics/", status=404, raw=True)  # so the fix reloads it
+        css = urllib.request.urlopen(preview.url + "__preview/problems.css", timeout=15)
+        assert css.headers["Content-Type"].startswith("text/css")
+        save(topics, good)
+        preview.wait("the site, once fixed", lambda: "<h1>Topics</h1>" in get(preview.url + "topics/", status=None))
+        assert overlay_of(get(preview.url + "topics/")) is None
+        assert [path.name for path in temporary.glob("*mkdocs_*")]  # the serve's site folder, while it runs
+        assert stop(preview) == 0
+    # SIGTERM (what `kill`, systemd and CI send) cleans up as Ctrl-C does: no site folder left behind.
+    assert not [path.name for path in temporary.iterdir() if "mkdocs_" in path.name]
+    assert "Shutting down" in tail(preview.log)
+    assert "Traceback" not in tail(preview.log, 10**9)
+
+
+def test_a_port_in_use_is_one_line_and_no_traceback(tmp_path: Path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        preview = start(copy_project(tmp_path / "project"), port=port)
+        assert preview.server.wait(timeout=START_SECONDS) == 1
+    output = tail(preview.log)
+    assert f"Port {port} on 127.0.0.1 is already in use (another preview?); stop it, or pick another port: " \
+           f"make serve PORT={port + 1}" in output
+    assert "Traceback" not in output
+    assert len([line for line in output.splitlines() if line.strip()]) <= 2  # "Building documentation..." and it
 
 
 def test_edits_to_hooks_apply_without_a_restart(preview: Preview):
@@ -128,7 +252,10 @@ def test_edits_to_hooks_apply_without_a_restart(preview: Preview):
     preview.wait("the failed rebuild", lambda: preview.logged("Still serving the last good build; the rebuild failed",
                                                               mark))
     assert preview.logged(r"SyntaxError", mark)
-    assert get(preview.url + "topics/") == before
+    page = get(preview.url + "topics/")
+    shown = overlay_of(page)  # the developer's browser says so too
+    assert shown is not None and "SyntaxError: invalid syntax (topics.py, line" in shown
+    assert page.replace(shown, "") == before
     save(renderer, source.replace('page("Topics", ', 'page("Topics, from the edited renderer", ', 1))
     preview.wait("the edited renderer's output",
                  lambda: "<h1>Topics, from the edited renderer</h1>" in get(preview.url + "topics/"))
@@ -139,3 +266,15 @@ def test_outside_a_git_checkout_pages_build_without_a_last_changed_date(preview:
     page = get(preview.url + "about/")
     assert "About this explainer" in page
     assert "x-last-changed" not in page
+
+
+def test_a_good_build_and_a_good_start_print_at_most_six_lines(preview: Preview, tmp_path: Path):
+    """The line that matters (a problem) must not scroll away: no list of the pages deliberately left
+    out of the nav, no jieba dictionary loading."""
+    result = build_site(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    start = tail(preview.log, 10**9).split("Serving on", 1)[0].splitlines()
+    for output in (result.stdout + result.stderr, "\n".join(start)):
+        lines = [line for line in output.splitlines() if line.strip()]
+        assert len(lines) <= 6, output
+        assert "not included in the \"nav\"" not in output and "Prefix dict" not in output, output

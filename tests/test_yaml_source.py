@@ -66,7 +66,8 @@ HOSTILE = [
     ("a: \x00\n", 1, "file", "contains the control character U+0000; remove it"),
     ("[" * 101 + "]" * 101, 1, "YAML syntax", "values are nested too deeply; flatten the structure"),
     ("a: 1\nb: 2\na: 3\n", 3, "a", "duplicate key (first on line {line_1}); keep one"),
-    ("- title: x\n  title: y\n", 2, "[0].title", "duplicate key (first on line {line_1}); keep one"),
+    ("- title: x\n  title: y\n", 2, "[0].title", "duplicate key (first on line {line_1}): a new list item probably "
+     "starts here without its \"- \" (write \"- title: …\"); if not, keep one"),
     ("1: x\n'1': y\n", 2, "1", "duplicate key (first on line {line_1}); keep one"),  # a non-text key is its text
     ("? [a]\n: 1\n", 1, "(top level)", "a key must be a plain name"),
     ("a:\n  {b: 1}: 2\n", 2, "a", "a key must be a plain name"),
@@ -82,7 +83,7 @@ HOSTILE = [
     # Like PyYAML, which read the whole document before building it: what stops the reading further on
     # (a syntax error, an alias, a second document) is reported before a problem with a value.
     ('a: "x\nb: "\na: 1\nc: d e: f\n', 4, "YAML syntax",
-     "mapping values are not allowed here; check indentation, colons and quotes"),
+     "a colon followed by a space inside a text that is not in quotes; put the whole text in quotes (\"…\")"),
     ("a: !!int x\nb: *y\n", 2, "YAML syntax", "alias *y is not allowed; write the value out in full"),
     ("a: !!int x\n---\nb: 1\n", 2, "YAML syntax",
      "a data file holds one YAML document; remove the '---' on this line or split the file"),

@@ -118,9 +118,39 @@ def _display_range(start: Point, end: Point) -> str:
     return f"{start.plain()} – {end.plain()}"
 
 
+# Near misses worth a suggestion: one-digit months and days ("2024-5-3"), and dates written out in
+# words ("13 May 2024", "May 13, 2024", "May 2024"), each rewritten as the date it must mean.
+_UNPADDED = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?(?P<qualifier>[~?%])?", re.ASCII)
+_MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(MONTHS, start=1)}
+_MONTH_NUMBERS.update({name[:3].lower(): number for name, number in list(_MONTH_NUMBERS.items())})
+_WORDS = re.compile(r"(?:(?P<day1>\d{1,2}) )?(?P<month>[A-Za-z]+)\.?(?: (?P<day2>\d{1,2}),?)? (?P<year>\d{4})")
+
+
+def suggestion(text: str) -> str | None:
+    """The date as it must be written, for a spelling that is close ("2024-5-3" -> "2024-05-03"); None
+    when there is no single obvious reading, or the reading is not a real date either."""
+    if match := _UNPADDED.fullmatch(text):
+        year, month, day, qualifier = match["year"], int(match["month"]), match["day"], match["qualifier"] or ""
+    elif (match := _WORDS.fullmatch(text.strip())) and match["month"].lower() in _MONTH_NUMBERS:
+        if match["day1"] and match["day2"]:
+            return None
+        year, month, day, qualifier = match["year"], _MONTH_NUMBERS[match["month"].lower()], match["day1"] or match["day2"], ""
+    else:
+        return None
+    candidate = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "") + qualifier
+    try:
+        _parse_point(candidate)
+    except ValueError:
+        return None
+    return candidate
+
+
 def _parse_point(text: str) -> Point:
     match = _SINGLE.fullmatch(text)
     if not match:
+        if (suggested := suggestion(text)) is not None:
+            raise ValueError(f'{text!r} is not a date as the site writes them; did you mean "{suggested}"? '
+                             "(year-month-day, with two-digit months and days)")
         raise ValueError(f"{text!r} is not {EXPECTED}")
     year = int(match["year"])
     if year < 1:

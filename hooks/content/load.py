@@ -33,6 +33,17 @@ LIST_FILES: dict[str, type[BaseModel]] = {
 FOLDERS = {"articles": ".md", "timelines": ".yml"}
 KINDS = {"people.yml": "person", "topics.yml": "topic", "glossary.yml": "term", "references.yml": "reference"}
 ALLOWED_EXTRA = {"README.md"}
+# Files an editor or the OS leaves beside the ones being edited, anywhere in data/: Vim's swap files
+# (.x.yml.swp, .swo…), Emacs' lock (.#x.yml) and autosave (#x.yml#) files, backups (x.yml~) and folder
+# metadata (.DS_Store, ._x.yml, Thumbs.db, desktop.ini). They are never data: loading skips them (while
+# an editor has a file open, failing every rebuild over them would stop the preview), and so does the
+# preview's watcher. Listed in data/README.md.
+EDITOR_LEFTOVERS = re.compile(r"\.(?:.*\.)?sw[a-p]|\.#.*|#.*#|.*~|\.DS_Store|\._.*|Thumbs\.db|desktop\.ini")
+
+
+def is_editor_leftover(name: str) -> bool:
+    """Whether a file name (no folder) is an editor's or the OS's own file, not data."""
+    return EDITOR_LEFTOVERS.fullmatch(name) is not None
 
 
 class Reader:
@@ -56,8 +67,8 @@ class Reader:
             return display_path(path, self.root)
         return self._data_dir_name if inside == "." else f"{self._data_dir_name}/{inside}"
 
-    def report(self, path: str, line: int, field: str, message: str) -> None:
-        self.problems.append(Problem(path, line, field, message))
+    def report(self, path: str, line: int, field: str, message: str, excerpt: str = "") -> None:
+        self.problems.append(Problem(path, line, field, message, excerpt))
 
     def read_text(self, path: Path) -> str | None:
         try:
@@ -75,7 +86,7 @@ class Reader:
         try:
             located = parse_yaml(text, first_line=first_line)
         except SourceError as error:
-            self.report(self.name(path), error.line, error.field, error.message)
+            self.report(self.name(path), error.line, error.field, error.message, error.excerpt)
             return None
         self.located[self.name(path)] = located
         return located
@@ -129,9 +140,10 @@ def load_site(data_dir: Path) -> Site:
 
 
 def check_layout(reader: Reader) -> dict[str, list[Path]]:
-    """Every file in data/ must be one the site reads: nothing is silently ignored. Returns the files
+    """Every file in data/ must be one the site reads: nothing is silently ignored but editors' leftovers
+    (EDITOR_LEFTOVERS) and, at the top, hidden files (.gitkeep, a linter's settings). Returns the files
     the site reads in each folder (plain files named '<id><suffix>'), by name."""
-    top = listed(reader, reader.data_dir)
+    top = [entry for entry in listed(reader, reader.data_dir) if not is_editor_leftover(entry.name)]
     links = [Path(entry.path) for entry in top if entry.is_symlink()]
     if links:  # a link could point anywhere on the machine that builds the site: read nothing at all
         raise DataError([Problem(reader.name(path), 1, "file", "is a link; data/ holds plain files and folders only")
@@ -146,6 +158,8 @@ def check_layout(reader: Reader) -> dict[str, list[Path]]:
         files[folder] = []
         for entry in listed(reader, reader.data_dir / folder):
             path = Path(entry.path)
+            if is_editor_leftover(entry.name):
+                continue
             if not entry.is_file(follow_symlinks=False):
                 reader.report(reader.name(path), 1, "file", "must be a plain file (no folders or links)")
             elif path.suffix != suffix or not SLUG.fullmatch(path.stem):
@@ -340,6 +354,8 @@ def explain(detail: dict, model: type[BaseModel]) -> str:
         return message.removeprefix("Value error, ")
     if error_type == "literal_error":
         return f"got {detail['input']!r}; {message[0].lower()}{message[1:]}"
+    if error_type == "too_short":  # every list with a min_length: say what one item looks like
+        return needs_more(model, detail["loc"], detail["ctx"]["min_length"])
     if error_type.endswith("_type"):
         return f"got {kind(detail['input'])} ({detail['input']!r}); {message[0].lower()}{message[1:]}"
     return f"{message[0].lower()}{message[1:]}"
@@ -347,6 +363,11 @@ def explain(detail: dict, model: type[BaseModel]) -> str:
 
 def allowed_fields(model: type[BaseModel], location: tuple) -> list[str]:
     """The fields of the (possibly nested) model at a location, for 'did you mean' hints."""
+    return list(_model_at(model, location).model_fields)
+
+
+def _model_at(model: type[BaseModel], location: tuple) -> type[BaseModel]:
+    """The (possibly nested) model that holds the field at a location."""
     current: Any = model
     for part in location[:-1]:
         if isinstance(part, int):
@@ -354,5 +375,23 @@ def allowed_fields(model: type[BaseModel], location: tuple) -> list[str]:
         annotation = current.model_fields[part].annotation
         current = next((arg for arg in getattr(annotation, "__args__", (annotation,)) if isinstance(arg, type)
                         and issubclass(arg, BaseModel)), current)
-    return list(current.model_fields)
+    return current
+
+
+def needs_more(model: type[BaseModel], location: tuple, minimum: int) -> str:
+    """'needs at least one source, e.g. …' for a list that is too short, from the field's item type:
+    its description in the schema (what editors' hovers show too), when it has one."""
+    name = str(location[-1])
+    field_info = _model_at(model, location).model_fields.get(name)
+    items = getattr(field_info.annotation, "__args__", ()) if field_info else ()
+    description = _item_description(items[0]) if len(items) == 1 else None
+    noun = name.removesuffix("s") if minimum == 1 else name
+    count = "one" if minimum == 1 else str(minimum)
+    return f"needs at least {count} {noun}" + (f", e.g. {description}" if description else "")
+
+
+@cache
+def _item_description(item_type: Any) -> str | None:
+    schema = TypeAdapter(item_type).json_schema()
+    return schema.get("description") if "properties" not in schema else None  # a model: its fields say more
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -12,9 +12,16 @@ class Problem:
     line: int
     field: str
     message: str
+    # For a YAML syntax error: the line as written with a caret under the column (yaml_source.excerpt).
+    # Not part of the one-line form: annotations and `grep` stay one line a problem.
+    excerpt: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+    def with_excerpt(self) -> str:
+        """The problem line, and under it the excerpt, indented, if there is one."""
+        return "\n".join([str(self), *(f"    {line}" for line in self.excerpt.splitlines())])
 
     def github_annotation(self, level: str = "error") -> str:
         """A GitHub workflow command, one line whatever the path or message holds: a file name with a
@@ -50,7 +57,7 @@ class DataError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        return "\n".join([f"data/ has {count} {noun}:", *(str(p) for p in self.problems)])
+        return "\n".join([f"data/ has {count} {noun}:", *(p.with_excerpt() for p in self.problems)])
 
 
 def display_path(path: Path, root: Path | None = None) -> str:

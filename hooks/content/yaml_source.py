@@ -34,10 +34,11 @@ Location = tuple[str | int, ...]
 
 
 class SourceError(Exception):
-    """A file that cannot be read as data at all; carries the line and a readable message."""
+    """A file that cannot be read as data at all; carries the line, a readable message and, for a
+    syntax error, an excerpt of the line with a caret under the column (see `excerpt`)."""
 
-    def __init__(self, line: int, field: str, message: str):
-        self.line, self.field, self.message = line, field, message
+    def __init__(self, line: int, field: str, message: str, excerpt: str = ""):
+        self.line, self.field, self.message, self.excerpt = line, field, message, excerpt
         super().__init__(f"{line}: {field}: {message}")
 
 
@@ -260,8 +261,7 @@ def _read_events(next_event, first_line: int) -> tuple[Any, dict[Location, tuple
                     raise SourceError(line, _dotted(location),
                                       f"the key {key!r} contains a line break or invisible character; keys are plain names")
                 if key in container:
-                    raise SourceError(line, _dotted(key_location),
-                                      f"duplicate key (first on line {positions[key_location][0]}); keep one")
+                    raise _duplicate_key(key, container, location, line, positions[key_location][0])
                 positions[key_location] = (line, mark.column + 1)
             else:
                 container[key] = value
@@ -335,6 +335,16 @@ def _dotted(location: Location) -> str:
     return text or "(top level)"
 
 
+def _duplicate_key(key: str, mapping: dict, location: Location, line: int, first: int) -> SourceError:
+    # A list item whose first field comes again is most likely the next item with its "- " left out:
+    # "keep one" would then tell the editor to delete an id.
+    if location and isinstance(location[-1], int) and key == next(iter(mapping)):
+        return SourceError(line, _dotted((*location, key)),
+                           f"duplicate key (first on line {first}): a new list item probably starts here without "
+                           f"its \"- \" (write \"- {key}: …\"); if not, keep one")
+    return SourceError(line, _dotted((*location, key)), f"duplicate key (first on line {first}); keep one")
+
+
 def _not_plain(tag: str, line: int, here: Location) -> SourceError:
     what = "a << merge key" if tag == "tag:yaml.org,2002:merge" else f"the tag {tag.replace('tag:yaml.org,2002:', '!!')}"
     return SourceError(line, _dotted(here),
@@ -376,31 +386,95 @@ def _explain_syntax_error(text: str, first_line: int, error: yaml.YAMLError,
 
 
 def _explain(error: yaml.MarkedYAMLError, offset: int, text: str) -> SourceError:
-    """Turn PyYAML's parser wording into something an editor can act on."""
+    """Turn PyYAML's parser wording into something an editor can act on, with the line it points at."""
     problem = error.problem or "invalid YAML"
     mark = error.problem_mark or error.context_mark
-    line = (mark.line + 1 if mark else 1) + offset
+    lines = text.split("\n")
+    at = (mark.line, mark.column) if mark else (0, 0)  # 0-based, in `text`
+    message = None
     if mark and (start := _runaway_quote_start(text, mark.line)) is not None:
-        return SourceError(start + 1 + offset, "YAML syntax", f"a quoted text starting on this line is not closed "
-                                                              f"on it (it runs on to line {line}); add the closing quote")
-    if "'\\t'" in problem:
-        return SourceError(line, "YAML syntax", "a tab character is used for indentation; indent with spaces")
-    if "while scanning a quoted scalar" in (error.context or "") and error.context_mark:
-        return SourceError(error.context_mark.line + 1 + offset, "YAML syntax",
-                           "a quoted text starting on this line is never closed; add the closing quote")
-    context = f" ({error.context})" if error.context else ""
-    return SourceError(line, "YAML syntax", f"{problem}{context}; check indentation, colons and quotes")
+        at = start
+        message = (f"a quoted text starting on this line is not closed on it (it runs on to line "
+                   f"{mark.line + 1 + offset}); add the closing quote")
+    elif "'\\t'" in problem:
+        message = "a tab character is used for indentation; indent with spaces"
+    elif "while scanning a quoted scalar" in (error.context or "") and error.context_mark:
+        at = (error.context_mark.line, error.context_mark.column)
+        message = "a quoted text starting on this line is never closed; add the closing quote"
+    elif mark and (plain := _plain_words(error, lines)) is not None:
+        at, message = plain
+    if message is None:
+        context = f" ({error.context})" if error.context else ""
+        message = f"{problem}{context}; check indentation, colons and quotes"
+    return SourceError(at[0] + 1 + offset, "YAML syntax", message, excerpt(lines, at[0], at[1], offset))
 
 
-def _runaway_quote_start(text: str, error_line: int) -> int | None:
-    """The line (0-based) where a quoted text opens that swallowed the lines after it: an unclosed
+def _plain_words(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[tuple[int, int], str] | None:
+    """Indentation and colon mistakes, said without the parser's tokens ("expected <block end>, but found
+    '?'"): where to look (0-based line and column) and what to do."""
+    problem, mark, context_mark = error.problem or "", error.problem_mark, error.context_mark
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    indent = len(line) - len(line.lstrip(" "))
+    if problem.startswith("expected <block end>, but found") and context_mark is not None:
+        opened = context_mark.line + 1
+        if problem.endswith("'-'"):
+            return (mark.line, mark.column), (
+                f"this list item (\"- \") is indented as if it were inside the entry that starts on line {opened}; "
+                f"line its \"- \" up with the other items of the list")
+        spaces = "1 space" if indent == 1 else f"{indent} spaces"
+        return (mark.line, indent), (
+            f"this line's indentation ({spaces}) matches none of the lines above it (from line {opened}): indent "
+            f"a field exactly like the other fields of its entry, and start a new list item with \"- \" under "
+            f"the \"- \" of the items before it")
+    if problem == "mapping values are not allowed here":
+        key_start = line[:mark.column].rstrip()
+        if ":" not in key_start and mark.line > 0 and indent > _indent_of_previous(lines, mark.line):
+            return (mark.line, indent), (
+                "this line is indented more than the field above it, so it reads as part of that field's "
+                "value; line it up with the field above")
+        return (mark.line, mark.column), ("a colon followed by a space inside a text that is not in quotes; "
+                                          "put the whole text in quotes (\"…\")")
+    if problem == "could not find expected ':'" and context_mark is not None:
+        return (context_mark.line, context_mark.column), (
+            "this line has no \": \" after its field name; write \"field: value\" (or put a text that goes on "
+            "over several lines in quotes)")
+    return None
+
+
+def _indent_of_previous(lines: list[str], number: int) -> int:
+    """The indentation of the nearest line above `number` (0-based) that is not blank or a comment."""
+    for line in reversed(lines[:number]):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return len(line) - len(line.lstrip(" "))
+    return 0
+
+
+EXCERPT_WIDTH = 72  # characters of the line shown around the column
+
+
+def excerpt(lines: list[str], line: int, column: int, offset: int = 0) -> str:
+    """Two lines: the line (0-based in `lines`) as `  12 | text`, and a caret under the column. Tabs
+    show as "→" (one column each, so the caret stays under them); a long line is cut around the column."""
+    text = (lines[line] if 0 <= line < len(lines) else "").replace("\t", "→")
+    start = max(0, min(column - EXCERPT_WIDTH // 2, len(text) - EXCERPT_WIDTH))
+    shown = text[start:start + EXCERPT_WIDTH]
+    if start:
+        shown, column = "…" + shown[1:], column - start
+    if start + EXCERPT_WIDTH < len(text):
+        shown = shown[:-1] + "…"
+    number = str(line + 1 + offset)
+    return f"{number} | {shown}\n{' ' * len(number)} | {' ' * column}^ column {column + start + 1}"
+
+
+def _runaway_quote_start(text: str, error_line: int) -> tuple[int, int] | None:
+    """The line and column (0-based) where a quoted text opens that swallowed the lines after it: an unclosed
     quote ends at the next quote mark, often lines later, where the parser then fails."""
     runaway = None
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
             if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
                     and token.start_mark.line < token.end_mark.line == error_line):
-                runaway = token.start_mark.line
+                runaway = token.start_mark.line, token.start_mark.column
     except (yaml.YAMLError, ValueError, OverflowError):  # or an escape past U+10FFFF, which chr() refuses
         pass  # the tokens before the error are what matter
     return runaway
