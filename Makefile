@@ -16,11 +16,11 @@ serve: $(VENV)/.site-deps  ## set up, then preview on http://127.0.0.1:8000 with
 build: $(VENV)/.site-deps  ## build the site into site/, failing on any warning
 	$(VENV)/bin/mkdocs build --strict
 
-check: $(VENV)/.site-deps  ## validate data/ only (fast): every problem as path:line: field: message
-	$(PYTHON) -m hooks.check data
+check: $(VENV)/.site-deps  ## validate data/ only (fast): every problem as path:line: field: message; WATCH=1: after every save
+	$(PYTHON) -m hooks.check data $(if $(WATCH),--watch)
 
-schemas: $(VENV)/.site-deps  ## regenerate the editor schemas in schemas/ after changing hooks/content/model.py
-	$(PYTHON) -m hooks.schema schemas
+schemas: $(VENV)/.site-deps  ## regenerate schemas/ and data/README.md's tables (after changing the model or adding an id)
+	$(PYTHON) -m hooks.schema
 
 test: $(VENV)/.test-deps browser  ## set up, then run every test (unit, build, browser)
 	$(PYTHON) -m pytest

@@ -30,10 +30,10 @@ class Build:
 
 
 def build(project: Path, *, docs_folder: str = "docs", site_name: str, site_url: str, language: str,
-          today: date) -> Build:
+          today: date, repo_url: str = "") -> Build:
     """Everything the site adds to MkDocs' own pages; raises DataError naming every problem in data/."""
     site = load_site(project / "data")  # read, validate each item, check what crosses files
-    context = Context(site, site_name=site_name, site_url=site_url, today=today)
+    context = Context(site, site_name=site_name, site_url=site_url, repo_url=repo_url, today=today)
     pages = render_site(site, context)
     files = generated_files(site, site_url=site_url, site_name=site_name, language=language, today=today)
     # One `git log` for the whole build: when each page's content last changed.

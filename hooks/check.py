@@ -5,12 +5,15 @@ Actions (GITHUB_ACTIONS=true) it also prints `::error` annotations so problems s
 
 Scheduled events whose date has passed are listed as warnings (exit status 0): the site already
 shows them in their timeline, but an editor should confirm or correct them.
+
+With --watch (`make check WATCH=1`) it checks again after every save, until Ctrl-C (hooks/check_watch.py).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +24,21 @@ from hooks.content.schedule import review_notes
 
 def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    data_dir = Path(args[0]) if args else Path("data")
+    paths = [arg for arg in args if arg != "--watch"]
+    data_dir = Path(paths[0]) if paths else Path("data")
+    if "--watch" in args:
+        from hooks.check_watch import watch  # watchdog's threads only when asked for
+
+        try:
+            watch(data_dir, lambda: check(data_dir, today=today), stop=threading.Event())
+        except KeyboardInterrupt:
+            pass
+        return 0
+    return check(data_dir, today=today)
+
+
+def check(data_dir: Path, *, today: date | None = None) -> int:
+    """Check data_dir once, printing what `make check` prints; 1 when there are problems."""
     try:
         site = load_site(data_dir)
     except DataError as error:

@@ -34,7 +34,7 @@ from hooks.content.problems import DataError  # noqa: E402
 from hooks.publish import staging  # noqa: E402
 from hooks.publish.search_index import SearchIndexError, index_site  # noqa: E402
 from hooks.publish.history import last_changed_html  # noqa: E402
-from hooks.render import passthrough  # noqa: E402
+from hooks.render import passthrough, report  # noqa: E402
 from hooks.render.home import LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, fill_markers  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
@@ -80,7 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         result = build(root, docs_folder=Path(os.path.relpath(config.docs_dir, root)).as_posix(),
                        site_name=config.site_name, site_url=config.site_url or "",
-                       language=config.theme["language"], today=date.today())
+                       language=config.theme["language"], today=date.today(), repo_url=config.repo_url or "")
     except DataError as error:
         raise PluginError(error.report()) from error  # the preview shows error.problems on the page
     # INFO, not WARNING: a date passing must not fail `--strict` builds; `make check` shows it as a warning.
@@ -142,6 +142,12 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
                                           shows_events=shows_events)
     if when is not None:
         page.meta["revision_date"] = last_changed_html(when)
+    # The edit button opens the file a page is made from: docs/<page>, or for a generated page its file in data/.
+    if page.file.generated_by:
+        path = report.data_file(page.file.src_uri)
+    else:
+        path = Path(os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)).as_posix()
+    page.edit_url = report.edit_url(config.repo_url, path) if config.repo_url and path else None
     return context
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
+import time
 import sys
 from pathlib import Path
 
@@ -111,3 +113,39 @@ def test_annotations_escape_as_githubs_toolkit_does():
     problem = Problem("data/a,b:c%d\r\ne.yml", 3, "events[0].date", "100% wrong:\r\n::stop-commands::x")
     assert problem.github_annotation() == ("::error file=data/a%2Cb%3Ac%25d%0D%0Ae.yml,line=3,title=data check"
                                            "::events[0].date: 100%25 wrong:%0D%0A::stop-commands::x")
+def wait_for(condition, what: str) -> None:
+    """Wait for a file-system event's effect (bounded, so a missed event fails instead of hanging)."""
+    deadline = time.monotonic() + 30
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        time.sleep(0.05)
+
+
+def test_watch_mode_reports_a_broken_front_matter_on_save_and_clears_when_fixed(tmp_path: Path, capsys):
+    """`make check WATCH=1`: how article front matter (which no YAML language server sees) is checked while editing."""
+    from hooks.check import check
+    from hooks.check_watch import watch
+
+    data = data_with_mistake("empty-field-after-import", tmp_path)  # lays a broken article over the fixture
+    article = data / "articles" / "example-harbour-talks.md"
+    broken = article.read_text(encoding="utf-8")
+    fixed = broken.replace('title: ""', "title: Example harbour talks", 1).replace("title: ''", "title: Example harbour talks", 1)
+    assert fixed != broken
+    article.write_text(fixed, encoding="utf-8")
+    results: list[int] = []
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(data, lambda: results.append(check(data))), kwargs={"stop": stop})
+    watcher.start()
+    try:
+        wait_for(lambda: results == [0], "the first check")
+        article.write_text(broken, encoding="utf-8")
+        wait_for(lambda: results[-1:] == [1], "the check after the broken save")
+        article.write_text(fixed, encoding="utf-8")
+        wait_for(lambda: results[-1:] == [0], "the check after the fix")
+    finally:
+        stop.set()
+        watcher.join()
+    captured = capsys.readouterr()
+    assert "example-harbour-talks.md:2: title: is empty" in captured.err
+    assert "watching" in captured.out and "changed; checking again" in captured.out
+    assert "Traceback" not in captured.err

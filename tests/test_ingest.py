@@ -39,6 +39,11 @@ def seed_of(article: Path) -> Path:
 
 
 def import_into(data_dir: Path, seed: Path, article_id: str, capsys: pytest.CaptureFixture) -> tuple[int, str, str]:
+    """Import as an editor does: the seed saved in the repository's seeds/ folder first."""
+    root = data_dir.parent
+    if not seed.resolve().is_relative_to(root.resolve()):
+        (root / "seeds").mkdir(parents=True, exist_ok=True)
+        seed = Path(shutil.copy(seed, root / "seeds" / seed.name))
     code = main([str(seed), "--id", article_id, "--data", str(data_dir)])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
@@ -258,3 +263,161 @@ def test_import_errors_are_messages_not_tracebacks(tmp_path: Path, capsys, conte
     assert main([str(source), "--data", str(tmp_path / "data"), *args]) == 1
     assert says in capsys.readouterr().err
     assert not (tmp_path / "data" / "articles").exists()
+
+
+HEADLINED = ("Example ministers agree to study a harbour ferry\n"
+             "\n"
+             "Example Minister Kim met Example Minister Wang on Monday in the fictional port.\n"
+             "\n"
+             "The two sides agreed to keep talking.\n")
+
+
+def test_a_headline_line_is_offered_as_the_title_not_paragraph_1(tmp_path: Path, capsys) -> None:
+    cleaned = clean(HEADLINED)
+    assert cleaned.headline == "Example ministers agree to study a harbour ferry"
+    assert cleaned.blocks[0] == ("paragraph", "Example Minister Kim met Example Minister Wang on Monday in the fictional port.")
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    source = tmp_path / "seeds" / "headlined.txt"
+    source.parent.mkdir()
+    source.write_text(HEADLINED, encoding="utf-8")
+    assert main([str(source), "--id", "example-import", "--data", str(data)]) == 0
+    assert "headline line offered as the title (not paragraph 1): 'Example ministers agree" in capsys.readouterr().out
+    front, body = front_and_body(data / "articles" / "example-import.md")
+    assert front["title"] == "Example ministers agree to study a harbour ferry"
+    assert body.startswith("Example Minister Kim met")
+    with pytest.raises(DataError) as caught:
+        load_site(data)
+    assert {problem.field for problem in caught.value.problems} == {"summary", "published", "date_basis"}
+
+
+@pytest.mark.parametrize("text", [
+    # one paragraph a line: the headline is followed by a paragraph-long line
+    "Example ministers agree to study a harbour ferry\n"
+    "Example Minister Kim met Example Minister Wang on Monday in the fictional port, where they spoke for hours.\n",
+    "\ufeffExample ministers agree to study a harbour ferry\r\n\r\n\r\nThe two sides agreed to keep talking.\r\n",
+])
+def test_a_headline_line_in_other_layouts(text: str) -> None:
+    assert clean(text).headline == "Example ministers agree to study a harbour ferry"
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides agreed to keep talking.\n\nThey met on Monday.\n",  # a sentence: paragraph 1
+    "Example Minister Kim said on Monday that the two\nsides had agreed to keep talking.\n\nMore.\n",  # a wrapped paragraph
+    "Example ministers agree to study a harbour ferry\n",  # nothing follows it
+    "example ministers agree\n\nThe two sides agreed to keep talking.\n",  # no capital
+    " ".join(["Word"] * 25) + "\n\nThe two sides agreed to keep talking.\n",  # too long for a headline
+])
+def test_text_that_is_not_a_headline_stays_in_the_body(text: str) -> None:
+    assert clean(text).headline is None
+
+
+def test_the_seeds_have_no_headline_line() -> None:
+    """The three seeds open with a sentence: all of it stays paragraph 1 (their bodies are checked in)."""
+    for seed in sorted(SEEDS.glob("*.txt")):
+        assert clean(read_text(seed)).headline is None, seed.name
+
+
+def test_source_file_is_the_path_from_the_repository_root(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "seeds" / "2026" / "example.txt"
+    source.parent.mkdir(parents=True)
+    source.write_text("Example Minister Kim met Example Minister Wang on Monday.\n", encoding="utf-8")
+    assert main([str(source), "--id", "example-import", "--data", str(tmp_path / "data")]) == 0
+    front, _ = front_and_body(tmp_path / "data" / "articles" / "example-import.md")
+    assert front["source_file"] == "seeds/2026/example.txt"
+    capsys.readouterr()
+
+
+def test_a_source_outside_the_repository_is_refused_with_advice(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "elsewhere" / "example.txt"
+    source.parent.mkdir()
+    source.write_text("Example Minister Kim met Example Minister Wang on Monday.\n", encoding="utf-8")
+    assert main([str(source), "--data", str(tmp_path / "repository" / "data")]) == 1
+    assert "is outside the repository" in capsys.readouterr().err
+    assert not (tmp_path / "repository" / "data").exists()
+
+
+def test_a_known_date_gives_a_dated_id_and_fills_published(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "headlined.txt"
+    source.write_text(HEADLINED, encoding="utf-8")
+    assert main([str(source), "--date", "2029-06-04", "--data", str(tmp_path / "data")]) == 0
+    target = tmp_path / "data" / "articles" / "2029-06-example-ministers-agree-to-study-a.md"
+    front, _ = front_and_body(target)
+    assert front["published"] == "2029-06-04"
+    # Without a date the id is undated, and the editor is told how to date it.
+    assert main([str(source), "--data", str(tmp_path / "data")]) == 0
+    assert "pass --date 2024-05" in capsys.readouterr().out
+    assert (tmp_path / "data" / "articles" / "example-ministers-agree-to-study-a.md").is_file()
+    # The dated id exists now: a second import is refused, not overwritten.
+    assert main([str(source), "--date", "2029-06-04", "--data", str(tmp_path / "data")]) == 1
+    assert "already exists; not overwritten" in capsys.readouterr().err
+
+
+def test_a_malformed_date_is_a_message(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "example.txt"
+    source.write_text("Example text.\n", encoding="utf-8")
+    assert main([str(source), "--date", "4 June 2029", "--data", str(tmp_path / "data")]) == 1
+    assert capsys.readouterr().err.startswith("--date: ")
+    assert not (tmp_path / "data").exists()
+
+
+def test_every_front_matter_field_is_written_under_its_hint(tmp_path: Path, capsys) -> None:
+    from hooks.content.model import ArticleMeta
+
+    source = tmp_path / "example.txt"
+    source.write_text("Example Minister Kim met Example Minister Wang on Monday.\n", encoding="utf-8")
+    assert main([str(source), "--id", "example-import", "--data", str(tmp_path / "data")]) == 0
+    target = tmp_path / "data" / "articles" / "example-import.md"
+    front_text, _, _ = split_front_matter(read_text(target))
+    assert list(yaml.safe_load(front_text)) == list(ArticleMeta.model_fields)
+    lines = front_text.splitlines()
+    for name, field in ArticleMeta.model_fields.items():
+        at = next(index for index, line in enumerate(lines) if line.startswith(f"{name}: "))
+        assert lines[at - 1] == f"# {name}: {field.description}"
+    capsys.readouterr()
+
+
+def test_a_dangling_link_at_the_target_is_not_followed(tmp_path: Path, capsys) -> None:
+    """issue 22 item 9: a link planted at data/articles/<id>.md must not make the import write elsewhere."""
+    outside = tmp_path / "outside" / "planted.md"
+    outside.parent.mkdir()
+    articles = tmp_path / "data" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "example-import.md").symlink_to(outside)
+    source = tmp_path / "example.txt"
+    source.write_text("Example Minister Kim met Example Minister Wang on Monday.\n", encoding="utf-8")
+    assert main([str(source), "--id", "example-import", "--data", str(tmp_path / "data")]) == 1
+    err = capsys.readouterr().err
+    assert "is a link" in err and "nothing written" in err and "Traceback" not in err
+    assert not outside.exists()
+
+
+def test_an_articles_folder_linked_outside_the_repository_is_refused(tmp_path: Path, capsys) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "articles").symlink_to(outside)
+    source = tmp_path / "example.txt"
+    source.write_text("Example Minister Kim met Example Minister Wang on Monday.\n", encoding="utf-8")
+    assert main([str(source), "--id", "example-import", "--data", str(tmp_path / "data")]) == 1
+    assert "refusing to write outside the repository" in capsys.readouterr().err
+    assert list(outside.iterdir()) == []
+
+
+def test_an_overlong_id_is_a_message_not_a_traceback(tmp_path: Path, capsys) -> None:
+    """issue 22 item 5: `--id` of 300 characters (the file name would be too long for the file system)."""
+    from hooks.content.model import MAX_SLUG_LENGTH
+
+    source = tmp_path / "example.txt"
+    source.write_text("Example text.\n", encoding="utf-8")
+    assert main([str(source), "--id", "a" * 300, "--data", str(tmp_path / "data")]) == 1
+    err = capsys.readouterr().err
+    assert f"--id is 300 characters long; an id is at most {MAX_SLUG_LENGTH}" in err
+    assert not (tmp_path / "data").exists()
+    # A derived id is cut to fit, at a word.
+    source.write_text(" ".join(["Extraordinarily"] * 6) + " long opening sentence.\n", encoding="utf-8")
+    assert main([str(source), "--date", "2029-06", "--data", str(tmp_path / "data")]) == 0
+    (written,) = (tmp_path / "data" / "articles").iterdir()
+    assert len(written.stem) <= MAX_SLUG_LENGTH and written.stem.startswith("2029-06-extraordinarily")
+    capsys.readouterr()

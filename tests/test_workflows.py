@@ -1,5 +1,6 @@
-"""The GitHub Actions workflows: valid workflow syntax (check-jsonschema's bundled schema, offline),
-pinned actions, and the jobs the project relies on (checks on pull requests, publishing from main)."""
+"""The GitHub Actions workflows, dependabot and the issue form: valid (check-jsonschema's bundled schemas,
+offline), pinned actions, and the jobs the project relies on (checks on pull requests with caches and
+artifacts, publishing from main, the weekly reference-link check)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ import yaml
 from tests.conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
-PAGES_ACTIONS = {"actions/checkout", "actions/setup-python", "actions/configure-pages",
-                 "actions/upload-pages-artifact", "actions/deploy-pages"}
+GITHUB = ROOT / ".github"
+WORKFLOW_NAMES = ["checks.yml", "publish.yml", "reference-links.yml"]
+GITHUBS_OWN_ACTIONS = {"actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/cache",
+                       "actions/upload-artifact", "actions/upload-pages-artifact", "actions/deploy-pages"}
 PINNED = re.compile(r"^\s*(?:-\s+)?uses: (?P<action>[\w.-]+/[\w.-]+)@(?P<sha>[0-9a-f]{40}) # v\d+\.\d+\.\d+$")
 
 
@@ -39,12 +42,36 @@ def uses(job: dict, action: str) -> dict:
     return matches[0]
 
 
+def lint(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, files)],
+                          capture_output=True, text=True, timeout=120)
+
+
 def test_workflows_are_valid_github_actions_syntax():
-    files = sorted(str(path) for path in WORKFLOWS.glob("*.yml"))
-    assert len(files) == 2
-    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
-                             *files], capture_output=True, text=True, timeout=120)
+    files = sorted(WORKFLOWS.glob("*.yml"))
+    assert [path.name for path in files] == sorted(WORKFLOW_NAMES)
+    result = lint("vendor.github-workflows", *files)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dependabot_and_the_correction_form_are_valid():
+    result = lint("vendor.dependabot", GITHUB / "dependabot.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    ecosystems = {update["package-ecosystem"] for update in yaml.safe_load((GITHUB / "dependabot.yml").read_text())["updates"]}
+    assert ecosystems == {"pip", "github-actions"}
+    form = GITHUB / "ISSUE_TEMPLATE" / "correction.yml"
+    result = lint("vendor.github-issue-forms", form)
+    assert result.returncode == 0, result.stdout + result.stderr
+    fields = {item["id"]: item for item in yaml.safe_load(form.read_text(encoding="utf-8"))["body"] if "id" in item}
+    assert list(fields) == ["page", "problem", "source"]  # which page, what is wrong, a source
+    assert fields["page"]["validations"]["required"] and fields["problem"]["validations"]["required"]
+
+
+def test_linting_catches_a_broken_issue_form(tmp_path: Path):
+    broken = tmp_path / "correction.yml"
+    broken.write_text((GITHUB / "ISSUE_TEMPLATE" / "correction.yml").read_text(encoding="utf-8")
+                      .replace("type: textarea", "type: essay", 1), encoding="utf-8")
+    assert lint("vendor.github-issue-forms", broken).returncode == 1
 
 
 def test_linting_catches_a_broken_workflow(tmp_path: Path):
@@ -57,14 +84,14 @@ def test_linting_catches_a_broken_workflow(tmp_path: Path):
     assert "'runs-on' is a required property" in result.stdout
 
 
-@pytest.mark.parametrize("name", ["checks.yml", "publish.yml"])
+@pytest.mark.parametrize("name", WORKFLOW_NAMES)
 def test_every_action_is_pinned_to_a_commit_with_its_version(name: str):
     lines = [line for line in (WORKFLOWS / name).read_text(encoding="utf-8").splitlines() if "uses:" in line]
     assert lines
     unpinned = [line.strip() for line in lines if not PINNED.match(line)]
     assert not unpinned, f"pin to a full commit SHA with a '# vX.Y.Z' comment: {unpinned}"
     for line in lines:
-        assert PINNED.match(line)["action"] in PAGES_ACTIONS  # only GitHub's own actions
+        assert PINNED.match(line)["action"] in GITHUBS_OWN_ACTIONS  # only GitHub's own actions
 
 
 def test_pull_requests_run_make_check_and_make_test():
@@ -99,3 +126,40 @@ def test_main_is_built_strictly_and_deployed_to_pages():
     deployment = uses(deploy, "actions/deploy-pages")
     assert deploy["environment"]["url"] == f"${{{{ steps.{deployment['id']}.outputs.page_url }}}}"
     assert workflow["permissions"] == {"contents": "read"}  # write access only where deploying needs it
+
+
+def test_pull_requests_cache_pip_and_the_browser_packages_and_upload_the_site_and_screenshots():
+    workflow = load("checks.yml")
+    check_job = workflow["jobs"]["check"]
+    assert uses(check_job, "actions/setup-python")["with"]["cache"] == "pip"
+    test_job = next(job for job in workflow["jobs"].values() if "make test" in runs(job))
+    caches = [step for step in steps(test_job) if step.get("uses", "").startswith("actions/cache@")]
+    paths = {step["with"]["path"]: step["with"]["key"] for step in caches}
+    assert "~/.cache/pip" in paths and "hashFiles('requirements*.txt')" in paths["~/.cache/pip"]
+    assert "/var/cache/apt/archives/*.deb" in paths  # chromium and fonts-noto-cjk, kept by the step before
+    assert any("Keep-Downloaded-Packages" in command for command in runs(test_job))
+    order = steps(test_job)
+    make_test = next(step for step in order if step.get("run") == "make test")
+    assert all(order.index(step) < order.index(make_test) for step in caches)
+    upload = uses(test_job, "actions/upload-artifact")
+    assert upload["with"]["path"].split() == ["site/", "tests/artifacts/"]
+    assert upload["if"] == "${{ !cancelled() }}"  # a failed test's screenshots are wanted most
+    build = next(step for step in order if step.get("run") == "make build")
+    assert order.index(make_test) < order.index(build) < order.index(upload)
+
+
+def test_published_site_links_its_repository_from_github_context():
+    build = load("publish.yml")["jobs"]["build"]
+    env = next(step for step in steps(build) if step.get("run") == "make build")["env"]
+    assert env["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    assert "repo_url: !ENV [REPO_URL, null]" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_reference_links_are_checked_weekly_and_dead_ones_reported_in_an_issue():
+    workflow = load("reference-links.yml")
+    assert "schedule" in workflow["on"] and workflow["permissions"] == {"contents": "read"}
+    job = workflow["jobs"]["links"]
+    assert job["permissions"]["issues"] == "write"
+    commands = "\n".join(runs(job))
+    assert "python -m hooks.reference_links data --report link-report.md" in commands
+    assert "gh issue edit" in commands and "gh issue create" in commands and "--label dead-links" in commands

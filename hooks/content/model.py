@@ -36,12 +36,6 @@ def paragraph_of(source: str) -> tuple[str, int] | None:
     return (match["article"], int(match["number"])) if match else None
 
 
-def _none_yet() -> Any:
-    """An empty list for a field left out, made afresh for each item (pydantic deep-copies a `= []`
-    default for every item: a twentieth of loading a large archive)."""
-    return Field(default_factory=list, json_schema_extra={"default": []})
-
-
 def is_id(value: str) -> bool:
     """Whether a text is an id: a slug short enough to be a file name and a URL part everywhere the
     build puts one (tests/test_anchors.py checks the longest against 255 bytes per path component)."""
@@ -121,23 +115,40 @@ def _ecma(pattern: str) -> str:
 
 
 # What editors' YAML language servers show and flag (hooks/schema.py); the validators do the real checks.
+# "x-hint" says what a value must look like; hooks/schema.py appends it to each field's description.
+# "x-ids" names the kind of id a field takes; `make schemas` lists today's ids of that kind from data/.
 _DATE_POINT = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?[~?%]?"
-_SLUG_HINT = Field(json_schema_extra={
-    "pattern": _ecma(SLUG.pattern), "maxLength": MAX_SLUG_LENGTH,
-    "description": "an id: lowercase a-z, digits and single hyphens, like 'cho-tae-yul'"})
-_DATE_HINT = WithJsonSchema({
-    "type": "string", "pattern": _ecma(f"{_DATE_POINT}(/{_DATE_POINT})?"),
-    "description": 'a date with its precision, quoted: "2024-05-13", "2024-05", "2017"; '
-                   'ending ~ (approximate), ? (uncertain) or % (both); a range "2024-05-26/2024-05-27"'})
-_SOURCE_HINT = Field(json_schema_extra={
-    "pattern": f"{_ecma(PARAGRAPH_SOURCE.pattern)}|{_ecma(SLUG.pattern)}",
-    "description": "an article paragraph like '2024-05-cho-tae-yul-beijing-talks#p7', or a references.yml id"})
-_URL_HINT = Field(json_schema_extra={
-    "pattern": _ecma(SAFE_URL.pattern), "description": "an absolute https:// address, only when certainly real"})
-_TEXT_HINT = Field(json_schema_extra={"pattern": r"\S"})  # not empty (the import leaves fields "")
-_TITLE_HINT = Field(json_schema_extra={"pattern": r"^[^<>]*\S[^<>]*$"})
+_DATE_FORMAT = ('a date with its precision, quoted: "2024-05-13", "2024-05", "2017"; '
+                'ending ~ (approximate), ? (uncertain) or % (both); a range "2024-05-26/2024-05-27"')
+_SLUG_FORMAT = f"lowercase a-z, digits and single hyphens, like 'cho-tae-yul', at most {MAX_SLUG_LENGTH} characters"
 
-Slug = Annotated[str, AfterValidator(_slug), _SLUG_HINT]
+
+def _id_hint(kind: str | None = None) -> Any:
+    hint = {"pattern": _ecma(SLUG.pattern), "maxLength": MAX_SLUG_LENGTH, "x-hint": f"an id: {_SLUG_FORMAT}",
+            "patternErrorMessage": f"not an id: expected {_SLUG_FORMAT}"}
+    return Field(json_schema_extra={**hint, "x-ids": kind} if kind else hint)
+
+
+_DATE_HINT = WithJsonSchema({  # text only: YAML reads an unquoted 1999 (or 0x7CF) as a number
+    "type": "string", "pattern": _ecma(f"{_DATE_POINT}(/{_DATE_POINT})?"),
+    "patternErrorMessage": f"not a date: expected {_DATE_FORMAT}",
+    "x-hint": _DATE_FORMAT, "errorMessage": f"not a date: expected {_DATE_FORMAT}"})
+_SOURCE_HINT = Field(json_schema_extra={
+    "pattern": f"{_ecma(PARAGRAPH_SOURCE.pattern)}|{_ecma(SLUG.pattern)}", "x-ids": "sources",
+    "x-hint": "an article paragraph like '2024-05-cho-tae-yul-beijing-talks#p7', or a references.yml id",
+    "patternErrorMessage": "not a source: expected an article paragraph like "
+                           "'2024-05-cho-tae-yul-beijing-talks#p7' or a references.yml id"})
+_URL_HINT = Field(json_schema_extra={
+    "pattern": _ecma(SAFE_URL.pattern), "x-hint": "an absolute https:// address, only when certainly real",
+    "patternErrorMessage": "not an allowed URL: expected https://host/path (or http://), plain ASCII, "
+                           "no spaces, no 'user@' part"})
+_TEXT_HINT = Field(json_schema_extra={"pattern": r"\S", "patternErrorMessage": "is empty; write the text"})
+_TITLE_HINT = Field(json_schema_extra={"pattern": r"^[^<>]*\S[^<>]*$",
+                                       "patternErrorMessage": "is empty or contains < or >; write plain text"})
+
+Slug = Annotated[str, AfterValidator(_slug), _id_hint()]
+PersonId = Annotated[str, AfterValidator(_slug), _id_hint("people")]
+TopicId = Annotated[str, AfterValidator(_slug), _id_hint("topics")]
 Title = Annotated[str, AfterValidator(_text), AfterValidator(_title), _TITLE_HINT]
 Text = Annotated[str, AfterValidator(_text), _TEXT_HINT]
 Date = Annotated[EdtfDate, PlainValidator(_date), PlainSerializer(str), _DATE_HINT]
@@ -148,62 +159,76 @@ COUNTRY_NAMES = {"kr": "South Korea", "cn": "China", "jp": "Japan", "us": "Unite
                  "kp": "North Korea", "ru": "Russia", "tw": "Taiwan"}
 
 
+def _about(description: str, default: Any = ...) -> Any:
+    """A field with what it means, the one text data/README.md's tables and the editor schemas show."""
+    return Field(default, description=description)
+
+
+def _none_yet(description: str) -> Any:
+    """An empty list for a field left out, made afresh for each item (pydantic deep-copies a `= []`
+    default for every item: a twentieth of loading a large archive)."""
+    return Field(default_factory=list, description=description, json_schema_extra={"default": []})
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 class Correction(Strict):
-    date: Date
-    note: Text
+    date: Date = _about("the day the correction was made here")
+    note: Text = _about("what was wrong and what it now says, in one or two sentences")
 
 
 class Quote(Strict):
-    text: Text
-    said_by: Slug
-    source: SourceRef = Field(description="the article paragraph quoted, like 'article-id#p9'")
+    text: Text = _about("the words quoted: an exact substring of the cited paragraph (mind curly quotes ’ “ ”)")
+    said_by: PersonId = _about("who said them: a person id from `data/people.yml`")
+    source: SourceRef = _about("the article paragraph quoted, like `2024-05-cho-tae-yul-beijing-talks#p7`")
 
 
 class Role(Strict):
-    title: Text
-    start: Date
-    end: Date | None = None
-    sources: list[SourceRef] = _none_yet()
+    title: Text = _about("the office or position, e.g. `Minister of Foreign Affairs of South Korea`")
+    start: Date = _about("when the role began")
+    end: Date | None = _about("when it ended; leave out while it lasts", None)
+    sources: list[SourceRef] = _none_yet("what says so: article paragraphs or references.yml ids")
 
 
 class Person(Strict):
-    id: Slug
-    name: Title
-    native_name: Text
-    native_lang: Literal["ko", "zh", "ja", "en"]
-    country: Country
-    aliases: list[Text] = _none_yet()
-    summary: Text | None = None
-    roles: list[Role] = _none_yet()
-    sources: list[SourceRef] = _none_yet()
+    id: Slug = _about("the person's id, used in `actors`, `said_by` and `people`, and their page's address")
+    name: Title = _about("the name as in English-language press, e.g. `Cho Tae-yul`")
+    native_name: Text = _about("the name in its own script: Hangul, Chinese characters or kana/kanji")
+    native_lang: Literal["ko", "zh", "ja", "en"] = _about("the language of `native_name`")
+    country: Country = _about("ISO 3166 code, lowercase: `kr`, `cn`, `jp`, `us`, `kp`, `ru`, `tw`")
+    aliases: list[Text] = _none_yet("other spellings found in the sources, e.g. `Yoon Suk-yeol`")
+    summary: Text | None = _about("one sentence on who they are", None)
+    roles: list[Role] = _none_yet("offices held, each with `title`, `start`, optional `end` and `sources`")
+    sources: list[SourceRef] = _none_yet("what the person as a whole rests on: article paragraphs or "
+                                         "references.yml ids")
 
 
 class Status(Strict):
     """Where a topic stands, as of a date, in the explainer's own words; sourced like an event."""
 
-    date: Date = Field(description="the date it is as of, or was written")
-    text: Text
-    sources: list[SourceRef] = Field(min_length=1)
+    date: Date = _about("the date it is as of, or was written")
+    text: Text = _about("where things stand, in the explainer's own words")
+    sources: list[SourceRef] = Field(min_length=1, description="at least one: article paragraphs or references.yml ids")
 
 
 class Topic(Strict):
-    id: Slug
-    title: Title
-    summary: Text
-    status: Status | None = None
+    id: Slug = _about("the topic's id, used in `topics` lists, and its page's address")
+    title: Title = _about("the topic's title")
+    summary: Text = _about("a sentence or two on what it covers")
+    status: Status | None = _about("where things stand, shown at the top of the topic's page: `date`, `text`, "
+                                   "`sources`", None)
 
 
 class Term(Strict):
-    id: Slug
-    term: Text
-    expansion: Text | None = None
-    definition: Text
-    aliases: list[Text] = _none_yet()
-    sources: list[SourceRef] = _none_yet()
+    id: Slug = _about("the term's id")
+    term: Text = _about("the term as it appears in text, e.g. `THAAD`")
+    expansion: Text | None = _about("what an abbreviation stands for, e.g. `Terminal High Altitude Area Defense`",
+                                    None)
+    definition: Text = _about("what it means, in a few sentences: the tooltip on every occurrence")
+    aliases: list[Text] = _none_yet("other forms that should also get the tooltip")
+    sources: list[SourceRef] = _none_yet("what the definition rests on: article paragraphs or references.yml ids")
 
     @property
     def tooltip(self) -> str:
@@ -212,62 +237,80 @@ class Term(Strict):
 
 
 class Reference(Strict):
-    id: Slug
-    publisher: Text
-    title: Text
-    date: Date | None
-    url: Url | None = None
-    note: Text | None = None
+    id: Slug = _about("the reference's id, cited in `sources` lists")
+    publisher: Text = _about("who published the document")
+    title: Text = _about("the document's title")
+    date: Date | None = _about("the document's date, or `null` when it has none")
+    url: Url | None = _about("the document's address, only when certainly real; `http(s)` only", None)
+    note: Text | None = _about("anything a reader should know about the source", None)
 
 
 class Event(Strict):
-    id: Slug
-    date: Date
-    date_basis: Text | None = None
-    headline: Text
-    summary: Text
-    status: Literal["confirmed", "reported", "scheduled"] = "confirmed"
-    actors: list[Slug] = _none_yet()
-    topics: list[Slug] = _none_yet()
-    sources: list[SourceRef] = Field(min_length=1)
-    quotes: list[Quote] = _none_yet()
-    corrections: list[Correction] = _none_yet()
+    id: Slug = _about("unique across **all** timelines; the event's permalink anchor, never renamed")
+    date: Date = _about("when it happened (or is to happen)")
+    date_basis: Text | None = _about("how the date is known, when it is inferred rather than stated by the sources",
+                                     None)
+    headline: Text = _about("one line saying what happened")
+    summary: Text = _about("a few sentences, each supported by the sources")
+    status: Literal["confirmed", "reported", "scheduled"] = _about(
+        "`confirmed` (the default), `reported` (only from media reports) or `scheduled` (not yet happened: listed "
+        "under \"Upcoming\" until its date has passed, then `make check` warns until an editor confirms or "
+        "corrects it)", "confirmed")
+    actors: list[PersonId] = _none_yet("who took part: person ids from `data/people.yml`")
+    topics: list[TopicId] = _none_yet("what it is about: topic ids from `data/topics.yml`")
+    sources: list[SourceRef] = Field(min_length=1, description="at least one: `<article-id>#pN` (a paragraph that "
+                                     "exists) or a `data/references.yml` id")
+    quotes: list[Quote] = _none_yet("verbatim quotes: `text`, `said_by`, `source`")
+    corrections: list[Correction] = _none_yet("`date` + `note`, one per correction made after publication here")
 
 
 class TimelineHead(Strict):
-    title: Title
-    intro: Text
+    title: Title = _about("the timeline's title")
+    intro: Text = _about("a paragraph introducing it")
 
 
 class TimelineFile(TimelineHead):
     """A whole timeline file (the loader checks its events one by one, as `Event`s)."""
 
-    events: list[Event] = Field(min_length=1)
+    events: list[Event] = Field(min_length=1, description="the events (file order does not matter: they are "
+                                "sorted by date)")
 
 
 class Note(Status):
     """An editors' note on a paragraph of a source article: context the record adds, in the site's voice."""
 
-    paragraph: int = Field(ge=1, description="the number of the paragraph it qualifies (p1 is 1)")
+    paragraph: int = Field(ge=1, description="the number of the paragraph it qualifies (`3` for `#p3`; it must exist)")
+    date: Date = _about("when the note was written")
+    text: Text = _about("the note, in the site's own voice; shown after the paragraph and on every event citing it")
 
 
 class ArticleMeta(Strict):
-    title: Title
-    summary: Text
-    published: Date
-    date_basis: Text
-    publisher: Text | None
-    url: Url | None
-    source_file: Text
-    language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", description="BCP 47, e.g. 'en'")
-    people: list[Slug] = _none_yet()
-    topics: list[Slug] = _none_yet()
-    quotes: list[Quote] = _none_yet()
-    corrections: list[Correction] = _none_yet()
-    notes: list[Note] = _none_yet()
+    title: Title = _about("an editor's headline (the source files carry none)")
+    summary: Text = _about("one or two sentences for lists and previews")
+    published: Date = _about("date of publication")
+    date_basis: Text = _about("how the date is known, e.g. `\"inferred: the talks were 'on Monday' (p2), "
+                              "13 May 2024\"`")
+    publisher: Text | None = _about("the publisher, only if the source says so; `null` = not recorded")
+    url: Url | None = _about("the original URL, only if known for certain; `http(s)` only; `null` = not recorded")
+    source_file: Text = _about("the file it was imported from, relative to the repository, e.g. "
+                               "`seeds/000_c67a40c16a418729.txt`")
+    language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                          description="BCP 47 code of the text, e.g. `en`",
+                          json_schema_extra={"patternErrorMessage": "not a language code: expected BCP 47, "
+                                                                    "e.g. 'en' or 'zh-Hant'"})
+    people: list[PersonId] = _none_yet("person ids named in the article")
+    topics: list[TopicId] = _none_yet("topic ids the article is about")
+    quotes: list[Quote] = _none_yet("verbatim quotes: `text`, `said_by` (person id), `source` "
+                                    "(`<this-article-id>#pN`)")
+    corrections: list[Correction] = _none_yet("`date` + `note`, one per correction made after publication here")
+    notes: list[Note] = _none_yet("editors' notes on paragraphs, shown after the paragraph in the site's own voice "
+                                  "(and on every event citing it); notes go here, never into the body")
     paragraphs: str | None = Field(default=None, pattern=r"^[0-9a-f]{6}(\s+[0-9a-f]{6})*$", description=(
-        "a fingerprint of each paragraph of the body, in order, written by the import (or "
-        "`python -m hooks.paragraphs`): `make check` finds a renumbered paragraph by it"))
+        "written by the import: a six-hex-digit fingerprint of each paragraph of the body, in order. "
+        "Citations name paragraphs by number, so a stray blank line would silently renumber them: "
+        "`make check` names the first paragraph that is not the one recorded under its number. Never "
+        "edit it by hand: after a deliberate change to the body, correct the citations of the paragraphs "
+        "that moved, then run `python -m hooks.paragraphs data/articles/<id>.md`"))
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ class Context:
     site: Site
     site_name: str = ""
     site_url: str = ""  # where the site is published; citations and downloads need full addresses
+    repo_url: str = ""  # the repository readers report mistakes to; "" when none is configured (hooks/render/report.py)
     today: date = field(default_factory=date.today)  # decides which scheduled events are still upcoming
 
     @cached_property

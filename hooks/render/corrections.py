@@ -8,6 +8,7 @@ from hooks import urls
 from hooks.content.dates import EdtfDate
 from hooks.render.common import Context, date_html, page
 from hooks.render.html import link, text
+from hooks.render.report import report_html
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,8 @@ def corrections_page(ctx: Context) -> str:
     here = urls.CORRECTIONS
     intro = ("<p>When we find an error, we correct the data and say so: each correction is shown on the page "
              "it affects and listed here, newest first (see "
-             f"{link(urls.link(here, 'about.md', 'corrections'), 'how this site is made')}).</p>")
+             f"{link(urls.link(here, 'about.md', 'corrections'), 'how this site is made')}).</p>\n"
+             f"{report_html(ctx.repo_url, here)}")
     entries = correction_entries(ctx)
     if not entries:
         return page("Corrections", f"{intro}\n<p>No corrections so far.</p>",

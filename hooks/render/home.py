@@ -7,6 +7,7 @@ from itertools import islice
 from hooks import urls
 from hooks.render.common import Context
 from hooks.render.lists import compact_event, event_when, newest_first
+from hooks.render.report import REPORT_MARKER, report_html
 from hooks.content.schedule import is_upcoming, upcoming_events
 
 LATEST_EVENTS_MARKER = "<!-- explainer:latest-events -->"
@@ -31,9 +32,11 @@ def upcoming_block(ctx: Context, here: str = urls.HOME) -> str:
 
 
 def fill_markers(ctx: Context, markdown: str, here: str) -> str:
-    """A hand-written page with its event markers replaced by the generated blocks."""
+    """A hand-written page with its markers (events, how to report a mistake) replaced by the generated blocks."""
     if LATEST_EVENTS_MARKER in markdown:
         markdown = markdown.replace(LATEST_EVENTS_MARKER, latest_events(ctx, here))
     if UPCOMING_EVENTS_MARKER in markdown:
         markdown = markdown.replace(UPCOMING_EVENTS_MARKER, upcoming_block(ctx, here))
+    if REPORT_MARKER in markdown:
+        markdown = markdown.replace(REPORT_MARKER, report_html(ctx.repo_url, here))
     return markdown
