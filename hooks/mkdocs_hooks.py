@@ -74,8 +74,6 @@ def on_shutdown() -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _current
-    # jieba (Material's Chinese search) logs its dictionary loading to the console at DEBUG on import.
-    logging.getLogger("jieba").setLevel(logging.WARNING)
     root = Path(config.config_file_path).parent
     try:
         result = build(root, docs_folder=Path(os.path.relpath(config.docs_dir, root)).as_posix(),

@@ -380,7 +380,7 @@ def _model_at(model: type[BaseModel], location: tuple) -> type[BaseModel]:
 
 def needs_more(model: type[BaseModel], location: tuple, minimum: int) -> str:
     """'needs at least one source, e.g. …' for a list that is too short, from the field's item type:
-    its description in the schema (what editors' hovers show too), when it has one."""
+    what the schema says a value looks like (its x-hint, which editors' hovers show too), when it says."""
     name = str(location[-1])
     field_info = _model_at(model, location).model_fields.get(name)
     items = getattr(field_info.annotation, "__args__", ()) if field_info else ()
@@ -393,5 +393,5 @@ def needs_more(model: type[BaseModel], location: tuple, minimum: int) -> str:
 @cache
 def _item_description(item_type: Any) -> str | None:
     schema = TypeAdapter(item_type).json_schema()
-    return schema.get("description") if "properties" not in schema else None  # a model: its fields say more
+    return schema.get("x-hint") if "properties" not in schema else None  # a model: its fields say more
 

@@ -147,6 +147,9 @@ _TITLE_HINT = Field(json_schema_extra={"pattern": r"^[^<>]*\S[^<>]*$",
                                        "patternErrorMessage": "is empty or contains < or >; write plain text"})
 
 Slug = Annotated[str, AfterValidator(_slug), _id_hint()]
+Fingerprints = Annotated[str, Field(pattern=r"^[0-9a-f]{6}(\s+[0-9a-f]{6})*$", json_schema_extra={
+    "patternErrorMessage": "not paragraph fingerprints: let `python -m hooks.paragraphs data/articles/<id>.md` "
+                           "write them"})]
 PersonId = Annotated[str, AfterValidator(_slug), _id_hint("people")]
 TopicId = Annotated[str, AfterValidator(_slug), _id_hint("topics")]
 Title = Annotated[str, AfterValidator(_text), AfterValidator(_title), _TITLE_HINT]
@@ -305,7 +308,7 @@ class ArticleMeta(Strict):
     corrections: list[Correction] = _none_yet("`date` + `note`, one per correction made after publication here")
     notes: list[Note] = _none_yet("editors' notes on paragraphs, shown after the paragraph in the site's own voice "
                                   "(and on every event citing it); notes go here, never into the body")
-    paragraphs: str | None = Field(default=None, pattern=r"^[0-9a-f]{6}(\s+[0-9a-f]{6})*$", description=(
+    paragraphs: Fingerprints | None = Field(default=None, description=(
         "written by the import: a six-hex-digit fingerprint of each paragraph of the body, in order. "
         "Citations name paragraphs by number, so a stray blank line would silently renumber them: "
         "`make check` names the first paragraph that is not the one recorded under its number. Never "
