@@ -33,7 +33,7 @@ from hooks.content.problems import DataError  # noqa: E402
 from hooks.publish import staging  # noqa: E402
 from hooks.publish.history import last_changed_html  # noqa: E402
 from hooks.render import passthrough  # noqa: E402
-from hooks.render.home import LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, fill_markers  # noqa: E402
+from hooks.render.home import EVENT_MARKERS, fill_markers  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
 _TEMPLATE_CACHE = FileSystemBytecodeCache()
@@ -118,7 +118,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     # Material's partials/source-file.html shows page.meta.revision_date under the content.
-    shows_events = any(marker in page.file.content_string for marker in (LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER))
+    shows_events = any(marker in page.file.content_string for marker in EVENT_MARKERS)
     when = _current.history.last_changed(page.file.src_uri, generated=bool(page.file.generated_by),
                                           shows_events=shows_events)
     if when is not None:

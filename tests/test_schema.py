@@ -96,6 +96,7 @@ FLAGGED = {
     "misspelt-field": ("timelines/example-relations.yml", "events/1: Additional properties are not allowed "
                                                          "('sumary' was unexpected)"),
     "empty-field-after-import": ("articles/example-harbour-talks.md", "title: '' does not match"),
+    "unknown-lanes": ("timelines/example-relations.yml", "lanes: 'person' is not one of"),
 }
 
 

@@ -225,9 +225,23 @@ class Event(Strict):
     corrections: list[Correction] = _none_yet()
 
 
+class Era(Strict):
+    """A labelled stretch of time drawn as a band behind a timeline's overview, e.g. a presidency;
+    sourced like an event, since it is a claim about dates."""
+
+    label: Title
+    start: Date
+    end: Date | None = Field(default=None, description="the last day it covers; left out while it lasts")
+    sources: list[SourceRef] = Field(min_length=1)
+
+
 class TimelineHead(Strict):
     title: Title
     intro: Text
+    lanes: Literal["topic", "actor"] = Field(
+        default="topic", description="how the overview drawing sorts events into rows: by each event's "
+                                     "first topic, or by its first actor")
+    eras: list[Era] = _none_yet()
 
 
 class TimelineFile(TimelineHead):
@@ -299,6 +313,8 @@ class Timeline:
     title: str
     intro: str
     events: tuple[Event, ...]  # sorted by date
+    lanes: Literal["topic", "actor"] = "topic"  # the overview's rows (hooks/render/overview.py)
+    eras: tuple[Era, ...] = ()
 
 
 @dataclass(frozen=True)
