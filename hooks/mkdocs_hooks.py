@@ -19,6 +19,7 @@ if str(ROOT) not in sys.path:  # MkDocs puts hooks/ on sys.path; the core is the
     sys.path.insert(0, str(ROOT))
 
 from jinja2 import Environment, FileSystemBytecodeCache  # noqa: E402
+from markupsafe import Markup  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
@@ -30,7 +31,7 @@ from mkdocs.utils import CountHandler  # noqa: E402
 from hooks import preview  # noqa: E402
 from hooks.build import Build, build  # noqa: E402
 from hooks.content.problems import DataError  # noqa: E402
-from hooks.publish import staging  # noqa: E402
+from hooks.publish import cards, staging  # noqa: E402
 from hooks.publish.history import last_changed_html  # noqa: E402
 from hooks.render import passthrough  # noqa: E402
 from hooks.render.home import EVENT_MARKERS, fill_markers  # noqa: E402
@@ -41,6 +42,7 @@ _current: Build | None = None  # this build's result; replaced on every (re)buil
 _html: dict[str, str] = {}  # generated pages' HTML, from on_page_markdown to on_page_content
 _run = {"serving": False, "dirty": False}  # this mkdocs command, from on_startup
 _staged: dict = {}  # this build's staging folder, the real site_dir and a warning counter
+_cards: list[cards.Card] = []  # this build's share cards, one a page, drawn in on_post_build
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -69,6 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("to review: %s", note)
     _current = result
     _html.clear()
+    _cards.clear()
     # Tooltips on hand-written pages: terms reach the abbr extension as data, never parsed as Markdown.
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": result.glossary}
     _stage(config)
@@ -123,6 +126,10 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
                                           shows_events=shows_events)
     if when is not None:
         page.meta["revision_date"] = last_changed_html(when)
+    # The share card: drawn from the title as the reader sees it (generated titles arrive escaped).
+    card = cards.Card(Markup(page.title or config.site_name).striptags(), cards.page_kind(page.url), config.site_name)
+    _cards.append(card)
+    page.meta["x_card"] = (config.site_url or "/").rstrip("/") + "/" + card.path  # og:image wants a full URL
     return context
 
 
@@ -137,6 +144,12 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     # Keep this last: whatever else writes into config.site_dir must do so before the swap.
+    previous = Path(_staged["site_dir"]) if _staged else None  # the last good site, whose cards are reused
+    try:
+        drawn = cards.write_cards(_cards, Path(config.site_dir), previous)
+    except cards.FontMissing as error:
+        raise PluginError(str(error)) from None
+    log.debug("share cards: %d drawn, %d reused", drawn, len(_cards) - drawn)
     if not _staged:
         return
     rejected = config.strict and _staged["counter"].get_counts()  # MkDocs aborts right after this event
