@@ -19,6 +19,7 @@ if str(ROOT) not in sys.path:  # MkDocs puts hooks/ on sys.path; the core is the
     sys.path.insert(0, str(ROOT))
 
 from jinja2 import Environment, FileSystemBytecodeCache  # noqa: E402
+from markupsafe import Markup  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
@@ -31,11 +32,11 @@ from hooks import preview, preview_server  # noqa: E402
 from hooks.build import Build, build  # noqa: E402
 from hooks.content.load import is_editor_leftover  # noqa: E402
 from hooks.content.problems import DataError  # noqa: E402
-from hooks.publish import staging  # noqa: E402
-from hooks.publish.search_index import SearchIndexError, index_site  # noqa: E402
+from hooks.publish import cards, staging  # noqa: E402
 from hooks.publish.history import last_changed_html  # noqa: E402
+from hooks.publish.search_index import SearchIndexError, index_site  # noqa: E402
 from hooks.render import passthrough, report  # noqa: E402
-from hooks.render.home import LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, fill_markers  # noqa: E402
+from hooks.render.home import EVENT_MARKERS, fill_markers  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
 _TEMPLATE_CACHE = FileSystemBytecodeCache()
@@ -43,6 +44,7 @@ _current: Build | None = None  # this build's result; replaced on every (re)buil
 _html: dict[str, str] = {}  # generated pages' HTML, from on_page_markdown to on_page_content
 _run = {"serving": False, "dirty": False}  # this mkdocs command, from on_startup
 _staged: dict = {}  # this build's staging folder, the real site_dir and a warning counter
+_cards: list[cards.Card] = []  # this build's share cards, one a page, drawn in on_post_build
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -86,6 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("to review: %s", note)
     _current = result
     _html.clear()
+    _cards.clear()
     # Tooltips on hand-written pages: terms reach the abbr extension as data, never parsed as Markdown.
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": result.glossary}
     _stage(config)
@@ -135,7 +138,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     # Material's partials/source-file.html shows page.meta.revision_date under the content.
-    shows_events = any(marker in page.file.content_string for marker in (LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER))
+    shows_events = any(marker in page.file.content_string for marker in EVENT_MARKERS)
     when = _current.history.last_changed(page.file.src_uri, generated=bool(page.file.generated_by),
                                           shows_events=shows_events)
     if when is not None:
@@ -146,6 +149,10 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     else:
         path = Path(os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)).as_posix()
     page.edit_url = report.edit_url(config.repo_url, path) if config.repo_url and path else None
+    # The share card: drawn from the title as the reader sees it (generated titles arrive escaped).
+    card = cards.Card(Markup(page.title or config.site_name).striptags(), cards.page_kind(page.url), config.site_name)
+    _cards.append(card)
+    page.meta["x_card"] = (config.site_url or "/").rstrip("/") + "/" + card.path  # og:image wants a full URL
     return context
 
 
@@ -160,8 +167,14 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     rejected = _staged and config.strict and _staged["counter"].get_counts()  # MkDocs aborts after this event
-    if not rejected:  # the search index reads the finished pages, so it is built last, before the swap
+    if not rejected:
+        previous = Path(_staged["site_dir"]) if _staged else None  # the last good site, whose cards are reused
         try:
+            drawn = cards.write_cards(_cards, Path(config.site_dir), previous)
+        except cards.FontMissing as error:
+            raise PluginError(str(error)) from None
+        log.debug("share cards: %d drawn, %d reused", drawn, len(_cards) - drawn)
+        try:  # the search index reads the finished pages, so it is built last, before the swap
             log.info("%s", index_site(Path(config.site_dir)))
         except SearchIndexError as error:
             raise PluginError(str(error)) from None

@@ -28,6 +28,9 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "tab-indentation": [("data/topics.yml:5: YAML syntax", "indent with spaces")],
     "unclosed-quote": [("data/timelines/example-relations.yml:14: YAML syntax", "add the closing quote")],
     "empty-field-after-import": [("data/articles/example-harbour-talks.md:2: title", "is empty")],
+    "unknown-lanes": [("data/timelines/example-relations.yml:40: lanes", "input should be 'topic' or 'actor'")],
+    "era-ends-before-it-starts": [("data/timelines/example-relations.yml:44: eras[0].end",
+                                   "'2029-12' is before the start '2030-02'")],
 }
 
 

@@ -97,9 +97,10 @@ def test_a_strict_build_logs_a_passed_date_without_failing(tmp_path):
     timeline = project / "data" / "timelines" / "example-relations.yml"
     soon = date.today().year + 2  # upcoming in every year this test runs
     text = timeline.read_text(encoding="utf-8").replace('date: "2031~"', 'date: "2020~"')
-    text += (f"  - id: example-upcoming-summit\n    date: \"{soon}\"\n    headline: A fictional summit is due\n"
-             "    summary: An invented summit, scheduled for tests.\n    status: scheduled\n"
-             "    sources: [\"example-ferry-agreement#p4\"]\n")
+    text = text.replace("events:\n", "events:\n" + (  # first in the list: the file goes on after its events
+        f"  - id: example-upcoming-summit\n    date: \"{soon}\"\n    headline: A fictional summit is due\n"
+        "    summary: An invented summit, scheduled for tests.\n    status: scheduled\n"
+        "    sources: [\"example-ferry-agreement#p4\"]\n"), 1)
     timeline.write_text(text, encoding="utf-8")
     (project / "docs" / "index.md").write_text(
         "# Example\n\n<!-- explainer:upcoming-events -->\n\n## Latest\n\n<!-- explainer:latest-events -->\n",

@@ -211,6 +211,7 @@ FLAGGED = {
                                                          "('sumary' was unexpected)"),
     "empty-field-after-import": ("articles/example-harbour-talks.md", "title: '' does not match"),
     "unknown-person": ("timelines/example-relations.yml", "events/1/actors/1: 'example-minister-wong' is not one of"),
+    "unknown-lanes": ("timelines/example-relations.yml", "lanes: 'person' is not one of"),
 }
 
 

@@ -15,6 +15,7 @@ import feedparser
 import jsonschema
 import pytest
 from mkdocs.config import load_config
+from PIL import Image
 
 from hooks import urls
 from hooks.content.dates import MONTHS
@@ -93,7 +94,12 @@ def test_every_page_has_title_description_canonical_and_sharing_tags(built_site:
         assert head.meta["og:url"] == canonical[0]
         assert head.meta["og:description"] == head.meta["twitter:description"] == " ".join(description.split())
         assert head.meta["og:title"] in head.title, "the shared title is the page's own"
-        assert not any(name.endswith(":image") for name in head.meta), "no images, and nothing from other hosts"
+        # The share card: on this site, at its published address, 1200 x 630 (hooks/publish/cards.py).
+        card = head.meta.get("og:image", "")
+        assert card.startswith(site_url + "cards/") and card.endswith(".png"), (url, card)
+        assert head.meta["twitter:image"] == card and head.meta["twitter:card"] == "summary_large_image"
+        with Image.open(built_site / card.removeprefix(site_url)) as image:
+            assert (image.format, image.size) == ("PNG", (1200, 630)), url
 
 
 def test_sharing_text_is_escaped_once(built_site: Path):

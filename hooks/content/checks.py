@@ -157,6 +157,9 @@ def check_site(site: Site, located: dict[str, Located], names: dict[str, str],
             check.ids(path, (*at, "topics"), event.topics, site.topics, "topic", topics)
             check.sources(path, (*at, "sources"), event.sources)
             check.quotes(path, (*at, "quotes"), event.quotes)
+        for index, era in enumerate(timeline.eras):
+            check.sources(path, ("eras", index, "sources"), era.sources)
+            check.role_dates(path, ("eras", index), era.start, era.end)
 
     for article in site.articles.values():
         meta, path = article.meta, article.path

@@ -331,7 +331,8 @@ def read_timelines(reader: Reader, paths: list[Path]) -> dict[str, Timeline]:
         events = list(events.values())
         if head is not None:
             events.sort(key=lambda event: event.date.sort_key())
-            timelines[path.stem] = Timeline(path.stem, name, head.title, head.intro, tuple(events))
+            timelines[path.stem] = Timeline(path.stem, name, head.title, head.intro, tuple(events),
+                                            head.lanes, tuple(head.eras))
     return timelines
 
 

@@ -267,9 +267,27 @@ class Event(Strict):
     corrections: list[Correction] = _none_yet("`date` + `note`, one per correction made after publication here")
 
 
+class Era(Strict):
+    """A labelled stretch of time drawn as a band behind a timeline's overview, e.g. a presidency;
+    sourced like an event, since it is a claim about dates."""
+
+    label: Title = _about("what the band is called, e.g. a president's name")
+    start: Date = _about("the first day it covers")
+    end: Date | None = Field(default=None, description="the last day it covers; left out while it lasts")
+    sources: list[SourceRef] = Field(min_length=1, description="at least one: article paragraphs or references.yml "
+                                                               "ids that give its dates")
+
+
 class TimelineHead(Strict):
     title: Title = _about("the timeline's title")
     intro: Text = _about("a paragraph introducing it")
+    lanes: Literal["topic", "actor"] = Field(
+        default="topic", description="how the overview drawn at the top of the page sorts events into rows: "
+                                     "`topic` (default: by each event's first topic) or `actor` (by its first actor)")
+    eras: list[Era] = _none_yet("labelled bands drawn behind the overview, e.g. presidencies: `label` (short: it "
+                                "is cut to its band's width on a phone), `start`, `end` (none while it lasts; not "
+                                "before `start`), `sources` (≥ 1, like an event's). Only eras the sources date: copy "
+                                "a person's role dates and sources from `people.yml`")
 
 
 class TimelineFile(TimelineHead):
@@ -357,6 +375,8 @@ class Timeline:
     title: str
     intro: str
     events: tuple[Event, ...]  # sorted by date
+    lanes: Literal["topic", "actor"] = "topic"  # the overview's rows (hooks/render/overview.py)
+    eras: tuple[Era, ...] = ()
 
 
 @dataclass(frozen=True)

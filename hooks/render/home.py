@@ -1,4 +1,5 @@
-"""Generated blocks for hand-written pages: the latest and the upcoming events (tooltips: abbreviations.py)."""
+"""Generated blocks for hand-written pages: the latest and the upcoming events, the overview drawing
+(tooltips: abbreviations.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from itertools import islice
 from hooks import urls
 from hooks.render.common import Context
 from hooks.render.lists import compact_event, event_when, newest_first
+from hooks.render.overview import site_overview
 from hooks.render.report import REPORT_MARKER, report_html
 from hooks.content.schedule import is_upcoming, upcoming_events
 
 LATEST_EVENTS_MARKER = "<!-- explainer:latest-events -->"
 UPCOMING_EVENTS_MARKER = "<!-- explainer:upcoming-events -->"
+OVERVIEW_MARKER = "<!-- explainer:overview -->"  # every event, drawn to scale (overview.py)
+EVENT_MARKERS = (LATEST_EVENTS_MARKER, UPCOMING_EVENTS_MARKER, OVERVIEW_MARKER)  # a page showing events
 LATEST_COUNT = 5
 
 
@@ -39,4 +43,6 @@ def fill_markers(ctx: Context, markdown: str, here: str) -> str:
         markdown = markdown.replace(UPCOMING_EVENTS_MARKER, upcoming_block(ctx, here))
     if REPORT_MARKER in markdown:
         markdown = markdown.replace(REPORT_MARKER, report_html(ctx.repo_url, here))
+    if OVERVIEW_MARKER in markdown:
+        markdown = markdown.replace(OVERVIEW_MARKER, site_overview(ctx, here))
     return markdown

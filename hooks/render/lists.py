@@ -21,6 +21,7 @@ from hooks.content.dates import EdtfDate
 from hooks.content.model import Article, Event, QuoteUse, Site, Timeline
 from hooks.render.common import Context, article_link, date_html, event_item, page
 from hooks.render.html import link, text
+from hooks.render.overview import events_overview
 
 FULL_EVENTS = 20     # events shown in full on a person or topic page
 INLINE_ITEMS = 200   # events or articles listed on the page itself, one line each
@@ -80,12 +81,13 @@ def compact_events(ctx: Context, here: str, newest: list[tuple[Timeline, Event]]
 def events_section(ctx: Context, here: str, digest: "Digest") -> str:
     """A person's or topic's events: in full up to FULL_EVENTS, then one compact line each."""
     events = digest.events
+    drawing = events_overview(ctx, here, events)
     if len(events) <= FULL_EVENTS:
         # In full, as on their timeline, where search finds them.
         items = "\n".join(event_item(ctx, here, timeline, event, show_timeline=True) for timeline, event in events)
-        return (f'<h2 id="events">Events</h2>\n<ol class="x-timeline x-timeline--compact"{SEARCH_EXCLUDE}>\n'
+        return (f'<h2 id="events">Events</h2>\n{drawing}\n<ol class="x-timeline x-timeline--compact"{SEARCH_EXCLUDE}>\n'
                 f"{items}\n</ol>")
-    return (f'<h2 id="events">Events</h2>\n<p class="x-muted">{len(events)} events, newest first; each links '
+    return (f'<h2 id="events">Events</h2>\n{drawing}\n<p class="x-muted">{len(events)} events, newest first; each links '
             f"to its timeline.</p>\n{compact_events(ctx, here, digest.newest_first('events'))}")
 
 

@@ -8,6 +8,7 @@ from hooks.render.common import Context, date_html, event_item, page
 from hooks.render.filters import timeline_filters
 from hooks.render.html import link, text
 from hooks.render.lists import SEARCH_EXCLUDE
+from hooks.render.overview import timeline_overview
 from hooks.content.schedule import is_upcoming
 
 
@@ -23,6 +24,7 @@ def timeline_page(ctx: Context, timeline: Timeline) -> str:
             f'<p class="x-muted x-timeline__span">{len(happened)} events, {date_html(first)} to {date_html(last)}. '
             "Every event cites its sources; select one to read the exact paragraph.</p>\n"
             f"{downloads(here, timeline)}\n"
+            f"{timeline_overview(ctx, timeline)}\n"
             '<h2 id="events">Events</h2>\n'  # the events are h3s, like on person and topic pages
             f"{timeline_filters(ctx, timeline)}"
             f'<ol class="x-timeline" data-timeline="{timeline.id}">\n{events}\n</ol>')

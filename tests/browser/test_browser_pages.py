@@ -33,7 +33,8 @@ def pages() -> dict[str, str]:
 OVERFLOW = """() => [document.documentElement.scrollWidth, window.innerWidth,
     [...document.querySelectorAll('.md-content *')]
         .filter(el => el.getBoundingClientRect().right > window.innerWidth + 1
-                      && !el.closest('.md-typeset__scrollwrap, pre'))  // these scroll inside themselves
+                      && !el.closest('.md-typeset__scrollwrap, pre')  // these scroll inside themselves
+                      && !el.closest('.x-ov__era') && el.tagName !== 'g')  // an overview era clips its label; a group is its parts
         .map(el => el.tagName + '.' + el.className).slice(0, 5)]"""
 
 

@@ -1,0 +1,145 @@
+"""The overview drawing (hooks/render/overview.py): golden SVG for the fixture, and for any events
+exactly one mark each, at its date's place on the axis, in date order."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date, timedelta
+from html.parser import HTMLParser
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hooks.content.load import load_site
+from hooks.content.model import Event
+from hooks.render.common import Context
+from hooks.render.overview import Item, draw, timeline_overview
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "minimal" / "data"
+GOLDEN_SVG = ROOT / "tests" / "golden" / "overview" / "example-relations.html"
+
+
+class _Marks(HTMLParser):
+    """Each mark's link and its dot's centre; the lanes' labels and the axis's ends."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[dict] = []
+        self.lanes: list[str] = []
+        self.axis: tuple[date, date] | None = None
+        self._in_lane = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        values = dict(attrs)
+        classes = (values.get("class") or "").split()
+        if tag == "svg" and "data-axis-start" in values:
+            self.axis = (date.fromisoformat(values["data-axis-start"]), date.fromisoformat(values["data-axis-end"]))
+        if tag == "a" and "x-ov__mark" in classes:
+            self.marks.append({"href": values["href"], "name": values["aria-label"], "classes": classes})
+        if tag == "circle" and "x-ov__dot" in classes:
+            self.marks[-1]["x"] = float(values["cx"].rstrip("%"))
+            self.marks[-1]["y"] = int(values["cy"])
+        if tag == "rect" and "x-ov__bar" in classes:
+            self.marks[-1]["bar"] = (float(values["x"].rstrip("%")), float(values["width"].rstrip("%")))
+        self._in_lane = tag == "text" and "x-ov__lane" in classes
+
+    def handle_data(self, data: str) -> None:
+        if self._in_lane:
+            self.lanes.append(data)
+            self._in_lane = False
+
+
+def read(drawing: str) -> _Marks:
+    parser = _Marks()
+    parser.feed(drawing)
+    return parser
+
+
+def test_golden_overview_of_the_fixture():
+    """Compare with tests/golden/overview/; after an intended change, regenerate with UPDATE_GOLDEN=1."""
+    site = load_site(FIXTURE)
+    drawing = timeline_overview(Context(site), site.timelines["example-relations"])
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        GOLDEN_SVG.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN_SVG.write_text(drawing + "\n", encoding="utf-8")
+    assert drawing + "\n" == GOLDEN_SVG.read_text(encoding="utf-8"), "UPDATE_GOLDEN=1 to accept"
+
+
+def test_the_fixture_is_drawn_in_lanes_by_actor_over_its_era():
+    site = load_site(FIXTURE)
+    timeline = site.timelines["example-relations"]
+    assert timeline.lanes == "actor"
+    drawing = timeline_overview(Context(site), timeline)
+    found = read(drawing)
+    assert found.lanes[0] == "Example Minister Wang"  # the first actor of most events
+    assert "Fictional white-paper period" in drawing
+    approximate = [m for m in found.marks if "x-ov__mark--approximate" in m["classes"]]
+    assert [m["href"] for m in approximate] == ["#example-ferry-review"]  # dated "2031~"
+    assert "bar" in approximate[0]  # all of 2031: a bar from its first to its last day
+
+
+def expected_x(axis: tuple[date, date], earliest: date, latest: date) -> float:
+    """Written apart from the module: the middle of the days the date can mean, as % of the width
+    less 2% at either end."""
+    middle = (earliest - axis[0]).days + ((latest - earliest).days + 1) / 2
+    return 2 + middle / (axis[1] - axis[0]).days * 96
+
+
+@st.composite
+def edtf_dates(draw_) -> str:
+    day = draw_(st.dates(min_value=date(1950, 1, 1), max_value=date(2060, 12, 31)))
+    precision = draw_(st.sampled_from(["day", "month", "year"]))
+    text = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}[precision]
+    if draw_(st.booleans()):
+        end = day + timedelta(days=draw_(st.integers(0, 900)))
+        return f"{text}/{end.isoformat()}"
+    return text + draw_(st.sampled_from(["", "", "~", "?", "%"]))
+
+
+def event(index: int, when: str) -> Event:
+    return Event.model_validate({"id": f"event-{index}", "date": when, "headline": f"Headline {index}",
+                                 "summary": "s", "sources": ["r"]})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(edtf_dates(), st.sampled_from(["A", "B", "C", ""])), min_size=1, max_size=40),
+       st.booleans())
+def test_every_event_has_exactly_one_mark_at_its_place_on_the_axis(dated, small):
+    events = sorted((event(i, when) for i, (when, _) in enumerate(dated)), key=lambda e: e.date.sort_key())
+    lanes = {f"event-{i}": lane for i, (_, lane) in enumerate(dated)}
+    drawing = draw([Item(e, f"#{e.id}", lanes[e.id]) for e in events], caption="c", small=small)
+    found = read(drawing)
+    hrefs = [mark["href"] for mark in found.marks]
+    assert sorted(hrefs) == sorted(f"#{e.id}" for e in events)  # one each, none twice, none missing
+    assert found.axis[0] <= min(e.date.earliest for e in events)
+    assert found.axis[1] > max(e.date.latest for e in events)
+    by_href = {mark["href"]: mark for mark in found.marks}
+    for e in events:
+        mark = by_href[f"#{e.id}"]
+        assert abs(mark["x"] - expected_x(found.axis, e.date.earliest, e.date.latest)) < 0.001, (e.date.text, mark)
+        assert 0 <= mark["x"] <= 100
+        if "bar" in mark:  # a range or an imprecise date: from its first to its last day
+            start = expected_x(found.axis, e.date.earliest, e.date.earliest) - 96 / 2 / (found.axis[1] - found.axis[0]).days
+            assert abs(mark["bar"][0] - start) < 0.001
+    # The keyboard meets the marks in date order.
+    order = [by_href[f"#{e.id}"] for e in events]
+    assert [m["href"] for m in found.marks] == [m["href"] for m in order]
+
+
+def test_close_events_stack_instead_of_covering_each_other():
+    same_week = [event(i, f"2026-01-0{i + 1}") for i in range(4)]
+    found = read(draw([Item(e, f"#{e.id}", "") for e in same_week], caption="c"))
+    assert len({mark["y"] for mark in found.marks}) == 4
+
+
+def test_an_era_outside_the_events_years_is_left_out():
+    site = load_site(FIXTURE)
+    timeline = site.timelines["example-relations"]
+    era = timeline.eras[0].model_copy(update={"label": "Long before", "start": event(0, "1990").date,
+                                              "end": event(0, "1991").date})
+    drawing = draw([Item(e, "#x", "") for e in timeline.events], caption="c", eras=(era,))
+    assert "Long before" not in drawing
+    assert re.search(r"<text[^>]*>2030</text>", drawing)
