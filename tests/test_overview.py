@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from hooks.content.load import load_site
 from hooks.content.model import Event
 from hooks.render.common import Context
-from hooks.render.overview import Item, draw, timeline_overview
+from hooks.render.overview import MAX_MARKS, Item, draw, timeline_overview
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal" / "data"
@@ -143,3 +143,17 @@ def test_an_era_outside_the_events_years_is_left_out():
     drawing = draw([Item(e, "#x", "") for e in timeline.events], caption="c", eras=(era,))
     assert "Long before" not in drawing
     assert re.search(r"<text[^>]*>2030</text>", drawing)
+
+
+def test_past_max_marks_a_lane_draws_one_mark_per_year_linking_to_its_first_event():
+    """The drawing must not grow with the archive: 3,000 events over 29 years in two lanes give 58 marks."""
+    items = [Item(event(index, f"{1995 + index % 29}-{1 + index % 12:02d}-{1 + index % 28:02d}"), f"#e{index}",
+                  "Trade" if index % 2 else "Summits")
+             for index in range(3000)]
+    drawn = read(draw(items, caption="Many events."))
+    assert len(drawn.marks) == 2 * 29 < MAX_MARKS < len(items)
+    first_of_year = {}
+    for item in sorted(items, key=lambda item: item.event.date.sort_key()):
+        first_of_year.setdefault((item.lane, item.event.date.earliest.year), item.href)
+    assert {mark["href"] for mark in drawn.marks} == set(first_of_year.values())
+    assert all(re.match(r"\d+ events in \d{4}, (Trade|Summits): from ", mark["name"]) for mark in drawn.marks)

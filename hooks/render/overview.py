@@ -20,6 +20,9 @@ from hooks.render.html import render_template
 
 PAD = 2.0  # % of the width kept free at either end, so the first and last year labels are not cut
 MAX_LANES = 10  # more lanes than this and the rest share one "Other" lane: a lane must stay readable
+# More events than this and each lane shows one mark per year, sized by its count: the drawing (and the
+# page) must not grow with the archive. A mark links to the year's first event in its lane.
+MAX_MARKS = 200
 OTHER = "Other"
 
 
@@ -85,24 +88,32 @@ def draw(items: list[Item], *, caption: str, eras: tuple[Era, ...] = (), small: 
     y = size.axis + (size.era if eras else 0)
     lane_rows, marks = [], []
     show_labels = len(lanes) > 1
+    by_year = len(items) > MAX_MARKS
     for name, lane_items in lanes.items():
         label_y = y
         if show_labels:
             y += size.label
-        rows = _stack(axis, lane_items, size.gap)
-        for item, row in rows:
-            marks.append(_mark(axis, item, y + row * size.row + size.row // 2, size, order[item.event.id]))
-        height = (max((row for _, row in rows), default=0) + 1) * size.row
+        if by_year:
+            marks += [_year_mark(axis, year, year_items, y + size.row // 2, size, order[year_items[0].event.id])
+                      for year, year_items in _by_year(lane_items).items()]
+            height = size.row
+        else:
+            rows = _stack(axis, lane_items, size.gap)
+            for item, row in rows:
+                marks.append(_mark(axis, item, y + row * size.row + size.row // 2, size, order[item.event.id]))
+            height = (max((row for _, row in rows), default=0) + 1) * size.row
         lane_rows.append({"name": name, "label_y": label_y + size.label - 4, "top": label_y,
                           "show_label": show_labels})
         y += height + 4
     height = y
     marks.sort(key=lambda mark: mark["order"])  # the keyboard's order is the date order, not the lanes'
+    if by_year:
+        caption += f" With more than {MAX_MARKS} events, a mark stands for a year's events in its row and opens the first."
     drawing = render_template("overview.html", caption=caption, small=small, height=height, marks=marks,
                            lanes=lane_rows, ticks=_ticks(axis, size), eras=_eras(axis, eras, height, size),
                            axis_start=axis.start.isoformat(), axis_end=axis.end.isoformat(),
                            has_approximate=any(m["approximate"] for m in marks),
-                           has_span=any(m["bar"] for m in marks))
+                           has_span=any(m["bar"] for m in marks) and not by_year, by_year=by_year)
     # No blank line: on the home page it goes into Markdown, where one would end the HTML block.
     return "\n".join(line for line in drawing.splitlines() if line.strip())
 
@@ -144,6 +155,25 @@ def _mark(axis: Axis, item: Item, y: int, size: Size, order: int) -> dict:
             "approximate": when.approximate or when.uncertain, "status": item.event.status,
             # A range, or a month or year, as a bar from its first to its last day (when wider than the dot).
             "bar": {"x": _pc(start), "width": _pc(end - start), "y": y - 3} if end - start > 0.3 else None}
+
+
+def _by_year(items: list[Item]) -> dict[int, list[Item]]:
+    """A lane's items by the year they start in, each year's in date order."""
+    years: dict[int, list[Item]] = {}
+    for item in sorted(items, key=lambda item: item.event.date.sort_key()):
+        years.setdefault(item.event.date.earliest.year, []).append(item)
+    return years
+
+
+def _year_mark(axis: Axis, year: int, items: list[Item], y: int, size: Size, order: int) -> dict:
+    """One mark for a lane's events of one year: a bar over the year, a dot growing with their count."""
+    start, end = axis.x(date(year, 1, 1)), axis.x(date(year + 1, 1, 1))
+    count = len(items)
+    lane = f", {items[0].lane}" if items[0].lane else ""
+    name = f"{count} event{'' if count == 1 else 's'} in {year}{lane}: from {items[0].event.headline}"
+    return {"id": items[0].event.id, "href": items[0].href, "name": name, "x": _pc((start + end) / 2), "y": y,
+            "r": min(size.radius + count.bit_length() - 1, size.row // 2), "order": order, "approximate": False,
+            "status": "confirmed", "bar": {"x": _pc(start), "width": _pc(end - start), "y": y - 3}}
 
 
 def _ticks(axis: Axis, size: Size) -> list[dict]:
