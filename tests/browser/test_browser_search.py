@@ -20,6 +20,7 @@ FINDS = [
     ("王毅", "/people/wang-yi/"),
     ("王", "/people/wang-yi/"),             # part of a Chinese name
     ("Wang Yi", "/people/wang-yi/"),
+    ("Cho", "/people/cho-tae-yul/"),
     ("Tae-yul", "/people/cho-tae-yul/"),
     ("mediator", "/articles/2026-01-lee-asks-xi-to-mediate-north-korea/"),
     ("THAAD", "/topics/thaad-security/"),
