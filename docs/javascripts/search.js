@@ -62,16 +62,14 @@
   }
 
   /* Where a link to this page should land: the element with an id (a paragraph, a term, a section)
-     that holds the strongest match below the page's title; none if the title or lede is all that matched. */
+     that holds the strongest match; none, so the page's top, when that is in what comes before the
+     first such element (the title, a person's names, the lede). Ties go to the earlier match. */
   function anchorOf(data) {
     const anchors = (data.anchors || []).filter(a => a.id).sort((a, b) => a.location - b.location)
-    const holder = location => anchors.filter(a => a.location <= location).pop()
-    const inBody = (data.weighted_locations || []).filter(word => {
-      const anchor = holder(word.location)
-      return anchor && anchor.element !== "h1"
-    })
-    const strongest = inBody.reduce((best, word) => (!best || word.weight > best.weight ? word : best), null)
-    return strongest ? holder(strongest.location) : null
+    const strongest = (data.weighted_locations || []).reduce((best, word) =>
+      (!best || word.weight > best.weight || (word.weight === best.weight && word.location < best.location) ? word : best), null)
+    if (!strongest || !anchors.length || strongest.location < anchors[0].location) return null
+    return anchors.filter(a => a.location <= strongest.location).pop()
   }
 
   /* One page's data -> the results to show: its events (from a timeline), a term, or the page. */
