@@ -42,10 +42,14 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Share cards (hooks/publish/cards.py) draw Hangul and Chinese with Noto Sans CJK; the build stops, naming
 # the package, without it. apt-get runs only when it is missing.
+# Without apt (macOS, other distributions) it says what to install instead; `make serve` then runs
+# without share cards, while `make build` stops and names the font.
 fonts:  ## install Debian's fonts-noto-cjk for the share cards if missing
 	@if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
-	  $(SUDO) apt-get update && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-noto-cjk; \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    $(SUDO) apt-get update && \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-noto-cjk; \
+	  else echo "No apt here: install Noto Sans CJK (fonts-noto-cjk) for the share cards"; fi; \
 	fi
 
 browser:  ## install Debian's chromium and CJK fonts for tests/browser/ if missing

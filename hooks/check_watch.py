@@ -2,7 +2,8 @@
 
 YAML language servers see neither an article's front matter (it sits in a Markdown file) nor what
 crosses files, so this is how an editor gets every problem while editing, in a terminal beside the
-editor, without a build. watchdog (MkDocs' own file watcher) reports the saves.
+editor, without a build. The watch is the preview's (hooks/data_watch.py): editors' leftovers are
+not saves, and a replaced data/ is watched again.
 """
 
 from __future__ import annotations
@@ -11,27 +12,21 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
-from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
 
+from hooks.data_watch import DataWatch
+
+POLL_SECONDS = 0.5
 SETTLE_SECONDS = 0.2  # an editor's save is often several writes (temporary file, rename): check once after them
-
-
-class _Saved(FileSystemEventHandler):
-    def __init__(self, changed: threading.Event) -> None:
-        self.changed = changed
-
-    def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type not in ("opened", "closed_no_write"):  # reading a file is not a change
-            self.changed.set()
 
 
 def watch(data_dir: Path, check: Callable[[], object], *, stop: threading.Event,
           announce: Callable[[str], None] = print) -> None:
     """Run `check` now and after each change under data_dir, until `stop` is set."""
     changed = threading.Event()
-    observer = Observer()
-    observer.schedule(_Saved(changed), str(data_dir), recursive=True)
+    observer = PollingObserver(timeout=POLL_SECONDS)  # as MkDocs' preview: it sees data/ itself replaced
+    DataWatch(observer, data_dir, changed=changed.set, gone=lambda: announce(f"--- {data_dir}/ is gone; waiting for it"),
+              back=changed.set, stopped=stop.is_set).start()
     observer.start()
     try:
         check()

@@ -128,7 +128,8 @@ def front_matter(cleaned: Cleaned, source_file: str, published: str) -> str:
         "notes": [],
     }
     # Every field but the paragraphs' fingerprints, which render_article records from the body.
-    assert [*values, FIELD] == list(ArticleMeta.model_fields), "a field of ArticleMeta is missing here"
+    if [*values, FIELD] != list(ArticleMeta.model_fields):  # a field added to the model must be written here too
+        raise RuntimeError(f"hooks/ingest.py writes {[*values, FIELD]}, but an article has {list(ArticleMeta.model_fields)}")
     lines = ["# Fill in every field; `make check` lists what is still missing. data/README.md explains each."]
     for name, value in values.items():
         hint = ArticleMeta.model_fields[name].description

@@ -30,7 +30,6 @@ from mkdocs.utils import CountHandler  # noqa: E402
 
 from hooks import preview, preview_server  # noqa: E402
 from hooks.build import Build, build  # noqa: E402
-from hooks.content.load import is_editor_leftover  # noqa: E402
 from hooks.content.problems import DataError  # noqa: E402
 from hooks.publish import cards, staging  # noqa: E402
 from hooks.publish.history import last_changed_html  # noqa: E402
@@ -63,7 +62,7 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
         server.builder, sys.modules[__name__], lambda fresh: fresh.on_startup(command="serve", dirty=dirty))
     preview_server.show_problems(server, preview.STATUS.shown)
     preview_server.refuse_taken_port(server)
-    preview_server.watch_data(server, Path(config.config_file_path).parent / "data", is_editor_leftover)
+    preview_server.watch_data(server, Path(config.config_file_path).parent / "data")
     return server
 
 
@@ -171,9 +170,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         previous = Path(_staged["site_dir"]) if _staged else None  # the last good site, whose cards are reused
         try:
             drawn = cards.write_cards(_cards, Path(config.site_dir), previous)
+            log.debug("share cards: %d drawn, %d reused", drawn, len(_cards) - drawn)
         except cards.FontMissing as error:
-            raise PluginError(str(error)) from None
-        log.debug("share cards: %d drawn, %d reused", drawn, len(_cards) - drawn)
+            if not _run["serving"]:  # a published site must have its cards
+                raise PluginError(str(error)) from None
+            log.warning("%s; the preview goes on without share cards", error)
         try:  # the search index reads the finished pages, so it is built last, before the swap
             log.info("%s", index_site(Path(config.site_dir)))
         except SearchIndexError as error:

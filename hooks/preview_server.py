@@ -12,17 +12,13 @@ import errno
 import logging
 import os
 import socket
-import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-import watchdog.events
-
 from hooks import preview_overlay
+from hooks.data_watch import DataWatch
 
 log = logging.getLogger("mkdocs.hooks.preview")
-REWATCH_SECONDS = 0.5  # how often to look for data/ again after it was moved away
 
 
 def port_taken_message(host: str, port: int) -> str:
@@ -98,46 +94,25 @@ def request_rebuild(server) -> None:  # noqa: ANN001
         server._rebuild_cond.notify_all()  # noqa: SLF001
 
 
-def watch_data(server, folder: Path, ignored: Callable[[str], bool]) -> None:  # noqa: ANN001
-    """Watch data/ in MkDocs' place (its own `server.watch(data)` then only counts): a change to an
-    editor's leftover (`ignored(name)`) rebuilds nothing, and when data/ is moved away and put back
-    (`mv data data.bak && cp -r data.bak data`) the watch starts again on the new folder, where
-    watchdog's polling would stop for good."""
-    path = os.path.abspath(folder)
-    state = {"watch": None}
+def watch_data(server, folder: Path) -> None:  # noqa: ANN001
+    """Watch data/ in MkDocs' place (its own `server.watch(data)` then only counts), with the watch
+    `make check WATCH=1` uses too (hooks/data_watch.py): editors' leftovers rebuild nothing, and a
+    replaced data/ is watched again."""
+    shown = _shown(os.path.abspath(folder))
 
-    def on_any_event(event: watchdog.events.FileSystemEvent) -> None:
-        if event.src_path == path and event.event_type == watchdog.events.EVENT_TYPE_DELETED:
-            log.warning("%s was removed or replaced; the preview watches for it to come back", _shown(path))
-            threading.Thread(target=rewatch, name="rewatch-data", daemon=True).start()
-            request_rebuild(server)  # shows that data/ is missing
-            return
-        if event.is_directory:
-            return
-        names = [os.path.basename(p) for p in (event.src_path, getattr(event, "dest_path", "")) if p]
-        if all(ignored(name) for name in names):
-            return
+    def gone() -> None:
+        log.warning("%s was removed or replaced; the preview watches for it to come back", shown)
+        request_rebuild(server)  # shows that data/ is missing
+
+    def back() -> None:
+        server._watch_refs[watch.path] = watch.watch  # noqa: SLF001 for MkDocs' unwatch()
+        log.info("Watching %s again", shown)
         request_rebuild(server)
 
-    handler = watchdog.events.FileSystemEventHandler()
-    handler.on_any_event = on_any_event  # type: ignore[method-assign]
-
-    def schedule() -> None:
-        state["watch"] = server.observer.schedule(handler, path, recursive=True)
-        server._watch_refs[path] = state["watch"]  # noqa: SLF001 for MkDocs' unwatch()
-
-    def rewatch() -> None:
-        while not server._shutdown:  # noqa: SLF001
-            if os.path.isdir(path):
-                server.observer.unschedule(state["watch"])  # its emitter has stopped; a new one reads the new folder
-                schedule()
-                log.info("Watching %s again", _shown(path))
-                request_rebuild(server)
-                return
-            time.sleep(REWATCH_SECONDS)
-
-    server._watched_paths[path] = server._watched_paths.get(path, 0) + 1  # noqa: SLF001
-    schedule()
+    watch = DataWatch(server.observer, folder, changed=lambda: request_rebuild(server), gone=gone, back=back,
+                      stopped=lambda: server._shutdown)  # noqa: SLF001
+    server._watched_paths[watch.path] = server._watched_paths.get(watch.path, 0) + 1  # noqa: SLF001
+    server._watch_refs[watch.path] = watch.start()  # noqa: SLF001
 
 
 def _shown(path: str) -> str:

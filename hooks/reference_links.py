@@ -84,6 +84,9 @@ def report(results: list[Result]) -> str:
     return "\n".join(lines) + "\n"
 
 
+DEAD = 2  # exit status when some address is dead; 1 is for a failure of the check itself (bad data)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m hooks.reference_links", description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=Path("data"))
@@ -102,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(results)} {'address' if len(results) == 1 else 'addresses'} checked: {dead} dead")
     if args.report:
         args.report.write_text(report(results), encoding="utf-8")
-    return 1 if dead else 0
+    return DEAD if dead else 0
 
 
 if __name__ == "__main__":

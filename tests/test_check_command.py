@@ -149,3 +149,32 @@ def test_watch_mode_reports_a_broken_front_matter_on_save_and_clears_when_fixed(
     assert "example-harbour-talks.md:2: title: is empty" in captured.err
     assert "watching" in captured.out and "changed; checking again" in captured.out
     assert "Traceback" not in captured.err
+
+
+def test_watch_mode_ignores_editor_leftovers_and_survives_a_replaced_data_folder(tmp_path: Path):
+    """The watch `make check WATCH=1` shares with the preview (hooks/data_watch.py)."""
+    import shutil
+    import threading
+
+    from hooks.check_watch import watch
+
+    data_with_mistake("bad-date", tmp_path)
+    data = tmp_path / "data"
+    checks, said, stop = [], [], threading.Event()
+    runner = threading.Thread(target=watch, args=(data, lambda: checks.append(1)),
+                              kwargs={"stop": stop, "announce": said.append}, daemon=True)
+    runner.start()
+    try:
+        wait_for(lambda: any("watching" in line for line in said), "the watch to start")
+        (data / "timelines" / ".example-relations.yml.swp").write_text("x", encoding="utf-8")  # vim's swap file
+        time.sleep(1.0)
+        assert len(checks) == 1, "an editor's swap file is not a save"
+        shutil.move(str(data), str(tmp_path / "data.bak"))
+        shutil.copytree(tmp_path / "data.bak", data)
+        wait_for(lambda: len(checks) >= 2, "a check once data/ is back")
+        before = len(checks)
+        (data / "topics.yml").write_text((data / "topics.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        wait_for(lambda: len(checks) > before, "a save in the new data/ to be checked")
+    finally:
+        stop.set()
+        runner.join(timeout=10)

@@ -114,11 +114,14 @@ def test_built_pages_show_when_their_content_last_changed(built_site: Path):
         return found and found.group(1)
 
     def expected(*paths: str) -> str | None:
+        """The newest of the files' own last commits. (`git log -1 -- a b` would name a merge commit
+        that joined a change to one of them with a change to another: not when either changed.)"""
         if shallow:
             return None  # a shallow clone's history cannot tell: no date rather than a wrong one
-        answer = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cI", "--", *paths],
-                                capture_output=True, text=True).stdout.strip()
-        return answer or None
+        answers = [subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cI", "--", path],
+                                  capture_output=True, text=True).stdout.strip() for path in paths]
+        dated = [datetime.fromisoformat(answer) for answer in answers if answer]
+        return max(dated).isoformat() if dated else None
 
     shallow = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--is-shallow-repository"],
                              capture_output=True, text=True).stdout.strip() == "true"

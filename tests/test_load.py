@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.content.dates import parse_date
 from hooks.content.load import load_site, parse_body
 from hooks.content.model import Block
 from hooks.content.problems import DataError

@@ -18,7 +18,7 @@ import pytest
 from bench.corpus import write_corpus
 from hooks import urls
 from hooks.content.load import load_site
-from hooks.render import articles, lists, passthrough, people, reference_pages, render_site, timelines, topics
+from hooks.render import articles, lists, passthrough, reference_pages, render_site, timelines
 from hooks.render.common import Context
 from hooks.render.home import latest_events
 from hooks.render.lists import compact_event

@@ -74,7 +74,7 @@ def test_the_command_reports_dead_addresses_and_fails(server: str, data_copy: Pa
     write_references(data_copy, {"example-white-paper": f"{server}/live", "example-moved": f"{server}/moved",
                                  "example-dead": f"{server}/dead"})
     report = tmp_path / "report.md"
-    assert reference_links.main([str(data_copy), "--report", str(report)]) == 1
+    assert reference_links.main([str(data_copy), "--report", str(report)]) == reference_links.DEAD == 2
     out = capsys.readouterr().out
     assert f"dead: example-dead: {server}/dead (HTTP 404)" in out
     assert "3 addresses checked: 1 dead" in out

@@ -20,23 +20,31 @@
   let engine = null          // Pagefind's module, once loaded
   let latest = 0             // the newest query's number: answers to older ones are dropped
 
+  let failures = 0           // a failed import is remembered by its address: a retry asks for another
   function load() {
-    engine ??= import(new URL("pagefind.js", bundle).href).then(async pagefind => {
+    const address = new URL(failures ? `pagefind.js?retry=${failures}` : "pagefind.js", bundle)
+    engine ??= import(address.href).then(async pagefind => {
       // Term frequency counts half: a gathering page that repeats a name (the quotes) must not outrank
       // the person's own page, where the name is weighted highest (hooks/render/search_hints.py).
       await pagefind.options({ excerptLength: 22, ranking: { termFrequency: 0.5 } })
       await pagefind.init()
       return pagefind
+    }).catch(error => {
+      engine = null  // the next search tries again (a dropped connection need not last)
+      failures += 1
+      throw error
     })
     return engine
   }
+
+  const UNAVAILABLE = "Search could not be loaded. Try again, or use the lists on the search page."
 
   function open(query) {
     if (!dialog.open) dialog.showModal()
     if (query) input.value = query
     input.focus()
     input.select()
-    load().catch(() => { status.textContent = "Search could not be loaded. Try the lists on the search page." })
+    load().catch(() => { status.textContent = UNAVAILABLE })
     if (input.value.trim()) search()
   }
 
@@ -122,10 +130,14 @@
       return
     }
     status.textContent = "Searching…"
-    const pagefind = await load()
-    const found = await pagefind.search(query)
-    const pages = await Promise.all(found.results.slice(0, MAX_PAGES).map(result => result.data()))
-    if (asked === latest) show(pages.flatMap(entries), query)
+    try {
+      const pagefind = await load()
+      const found = await pagefind.search(query)
+      const pages = await Promise.all(found.results.slice(0, MAX_PAGES).map(result => result.data()))
+      if (asked === latest) show(pages.flatMap(entries), query)
+    } catch {
+      if (asked === latest) status.textContent = UNAVAILABLE
+    }
   }
 
   /* Keyboard: arrows move between the box and the results; Enter opens; Escape closes. */

@@ -3,7 +3,9 @@
 MkDocs empties site_dir early in a build and then writes page after page, so a build that fails
 later (an exception in a template or a hook, or `--strict` aborting on a warning after every page
 is written) would leave a half-built or rejected site where the last good one was. Building
-beside it and swapping folders at the end means site/ holds either the old site or the new one.
+beside it and swapping folders at the end means site/ holds either the old site or the new one (with
+one gap, between two renames, in which a plain site/ folder does not exist: a reader of the folder
+then finds nothing rather than half a site).
 
 When site/ is a link to (or a mount of) a web server's folder, that folder must stay where it is: the
 server serves it by its path, so renaming it or pointing the link elsewhere would change nothing

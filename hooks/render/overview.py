@@ -80,7 +80,10 @@ def mark_x(axis: Axis, when: EdtfDate) -> float:
 
 
 def draw(items: list[Item], *, caption: str, eras: tuple[Era, ...] = (), small: bool = False) -> str:
-    """The figure: the SVG, a caption saying what it is and a key to the marks. Items in date order."""
+    """The figure: the SVG, a caption saying what it is and a key to the marks. Items in date order.
+    Nothing to draw (no events yet) draws nothing."""
+    if not items:
+        return ""
     size = SMALL if small else FULL
     axis = Axis.around([item.event.date for item in items])  # eras are cut to the events' years
     lanes = _lanes(items)

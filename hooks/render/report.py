@@ -8,7 +8,7 @@ and link nowhere.
 from __future__ import annotations
 
 from hooks import urls
-from hooks.render.html import link, text
+from hooks.render.html import link
 
 REPORT_MARKER = "<!-- explainer:report-a-mistake -->"
 ISSUE_FORM = "correction.yml"  # .github/ISSUE_TEMPLATE/correction.yml

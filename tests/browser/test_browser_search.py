@@ -91,6 +91,19 @@ def test_results_say_what_they_are_and_link_to_the_event_or_paragraph(open_page,
     expect(page.locator(f"#{fragment}")).to_contain_text("cautious approach")
 
 
+def test_a_search_that_cannot_load_says_so_then_tries_again(open_page):
+    page = open_page("")
+    page.route("**/pagefind/pagefind.js*", lambda route: route.abort())
+    page.keyboard.press("/")
+    box, status = page.locator(".x-search__input"), page.locator(".x-search__status")
+    box.fill("THAAD")
+    expect(status).to_contain_text("could not be loaded")
+    page.unroute("**/pagefind/pagefind.js*")
+    box.fill("THAAD missile")
+    expect(status).to_contain_text("for “THAAD missile”")
+    assert page.locator(".x-search__result").count()
+
+
 def test_the_keyboard_opens_moves_through_and_closes_the_search(open_page):
     page = open_page("timelines/")
     page.keyboard.press("s")
