@@ -41,7 +41,7 @@ def test_each_overview_draws_every_event_on_screen(open_page, timeline_id, width
     # Era labels: each one shown is whole inside its band and clear of the next (none run together).
     labels = overview.evaluate("""overview => [...overview.querySelectorAll('.x-ov__era')].map(band => {
         const shown = [...band.querySelectorAll('text')].filter(t => getComputedStyle(t).display !== 'none');
-        const box = band.getBoundingClientRect();
+        const box = band.querySelector('rect').getBoundingClientRect();  // a nested <svg> has no box of its own
         return [band.querySelector('title').textContent, box.left, box.right,
                 shown.map(t => [t.textContent, t.getBoundingClientRect().left, t.getBoundingClientRect().right])];
     })""")
