@@ -167,6 +167,7 @@ def _eras(axis: Axis, eras: tuple[Era, ...], height: int, size: Size) -> list[di
         if end <= start:
             continue  # wholly before or after the events drawn
         # Where the era surely runs: from the last day it may have begun to the first it may have ended.
+        # (The gradient's id takes the theme's "__" prefix, which no id from data/ can: hooks/anchors.py.)
         sure_start = axis.x(axis.clamp(era.start.latest))
         sure_end = axis.x(axis.clamp(era.end.earliest + timedelta(days=1))) if era.end else end
         fade_in, fade_out = (sure_start - start) / (end - start), (end - sure_end) / (end - start)
@@ -174,7 +175,7 @@ def _eras(axis: Axis, eras: tuple[Era, ...], height: int, size: Size) -> list[di
         drawn.append({"x": start, "end": end, "label": era.label, "title": f"{era.label}, {dates}",
                       "odd": index % 2, "top": size.axis, "label_y": size.axis + size.era - 5,
                       "height": height - size.axis,
-                      "fade": {"id": f"x-ov-era-{index}", "in": _fraction(fade_in), "out": _fraction(1 - fade_out)}
+                      "fade": {"id": f"__x-ov-era-{index}", "in": _fraction(fade_in), "out": _fraction(1 - fade_out)}
                       if (fade_in > 0.001 or fade_out > 0.001) else None})
     for era, following in zip(drawn, drawn[1:] + [None]):
         # A label has its band, up to where the next band's label begins (a next band may start inside it).
