@@ -157,3 +157,30 @@ def test_past_max_marks_a_lane_draws_one_mark_per_year_linking_to_its_first_even
         first_of_year.setdefault((item.lane, item.event.date.earliest.year), item.href)
     assert {mark["href"] for mark in drawn.marks} == set(first_of_year.values())
     assert all(re.match(r"\d+ events in \d{4}, (Trade|Summits): from ", mark["name"]) for mark in drawn.marks)
+
+
+def test_a_year_only_era_boundary_fades_over_its_year_and_a_day_is_sharp():
+    site = load_site(FIXTURE)
+    timeline = site.timelines["example-relations"]
+    items = [Item(e, "#x", "") for e in timeline.events]
+
+    def band(start: str, end: str) -> str:
+        era = timeline.eras[0].model_copy(update={"start": event(0, start).date, "end": event(0, end).date})
+        return re.search(r'<svg class="x-ov__era".*?</svg>', draw(items, caption="c", eras=(era,)))[0]
+
+    assert "linearGradient" not in band("2030-03-01", "2030-06-30")  # dated to the day: a sharp band
+    stops = [float(offset) for offset in re.findall(r'offset="([\d.]+)"', band("2030-07-01", "2031"))]
+    # Sure from 1 July 2030 through 1 January 2031 (185 of its 549 days), then fading out over 2031.
+    assert stops[:2] == [0, 0] and abs(stops[2] - 185 / 549) < 0.001 and stops[3] == 1
+
+
+def test_an_era_label_gives_way_to_a_shorter_form_then_to_nothing_as_its_band_narrows():
+    from hooks.render.era_labels import fitted, needs
+
+    roomy = fitted("Kim Dae-jung", 30)
+    assert [form["text"] for form in roomy] == ["Kim Dae-jung", "Kim D."]
+    full_from = int(roomy[0]["classes"].removeprefix("x-ov__from-"))
+    assert needs("Kim Dae-jung", 30) <= full_from  # shown only where it fits
+    assert roomy[1]["classes"].endswith(f"x-ov__below-{full_from}")  # the short form only below that
+    assert fitted("Kim Dae-jung", 0.5) == []  # a sliver of a band: no label, the name stays in <title>
+    assert [form["text"] for form in fitted("Interregnum", 30)] == ["Interregnum"]  # one word: no short form

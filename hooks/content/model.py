@@ -271,9 +271,11 @@ class Era(Strict):
     """A labelled stretch of time drawn as a band behind a timeline's overview, e.g. a presidency;
     sourced like an event, since it is a claim about dates."""
 
-    label: Title = _about("what the band is called, e.g. a president's name")
-    start: Date = _about("the first day it covers")
-    end: Date | None = Field(default=None, description="the last day it covers; left out while it lasts")
+    label: Title = _about("what the band is called, e.g. a president's name; a band too narrow for it shows "
+                          "its first word and the next one's initial (`Kim D.`), or nothing")
+    start: Date = _about("the first day it covers; a month or a year (`\"2003\"`) fades the band in over it")
+    end: Date | None = Field(default=None, description="the last day it covers; left out while it lasts; a month "
+                                                       "or a year fades the band out over it")
     sources: list[SourceRef] = Field(min_length=1, description="at least one: article paragraphs or references.yml "
                                                                "ids that give its dates")
 
@@ -284,8 +286,8 @@ class TimelineHead(Strict):
     lanes: Literal["topic", "actor"] = Field(
         default="topic", description="how the overview drawn at the top of the page sorts events into rows: "
                                      "`topic` (default: by each event's first topic) or `actor` (by its first actor)")
-    eras: list[Era] = _none_yet("labelled bands drawn behind the overview, e.g. presidencies: `label` (short: it "
-                                "is cut to its band's width on a phone), `start`, `end` (none while it lasts; not "
+    eras: list[Era] = _none_yet("labelled bands drawn behind the overview, e.g. presidencies: `label` (short: where "
+                                "its band is too narrow it shows as `Kim D.`, or not at all), `start`, `end` (none while it lasts; not "
                                 "before `start`), `sources` (≥ 1, like an event's). Only eras the sources date: copy "
                                 "a person's role dates and sources from `people.yml`")
 

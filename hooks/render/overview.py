@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from hooks import urls
 from hooks.content.dates import EdtfDate
 from hooks.content.model import Era, Event, Timeline
+from hooks.render import era_labels
 from hooks.render.common import Context
 from hooks.render.html import render_template
 
@@ -190,17 +191,35 @@ def _ticks(axis: Axis, size: Size) -> list[dict]:
 
 
 def _eras(axis: Axis, eras: tuple[Era, ...], height: int, size: Size) -> list[dict]:
+    """Bands, each faded in over the days its start could be and out over its end's: a boundary known
+    only to the year ("2003") is drawn as "somewhere in 2003", not as a sharp edge a neighbour overlaps."""
     drawn = []
     for index, era in enumerate(sorted(eras, key=lambda era: era.start.sort_key())):
-        start = axis.x(axis.clamp(era.start.earliest))
-        end = axis.x(axis.clamp(era.end.latest + timedelta(days=1))) if era.end else axis.x(axis.end)
+        outer_end = era.end.latest + timedelta(days=1) if era.end else axis.end
+        start, end = axis.x(axis.clamp(era.start.earliest)), axis.x(axis.clamp(outer_end))
         if end <= start:
             continue  # wholly before or after the events drawn
+        # Where the era surely runs: from the last day it may have begun to the first it may have ended.
+        # (The gradient's id takes the theme's "__" prefix, which no id from data/ can: hooks/anchors.py.)
+        sure_start = axis.x(axis.clamp(era.start.latest))
+        sure_end = axis.x(axis.clamp(era.end.earliest + timedelta(days=1))) if era.end else end
+        fade_in, fade_out = (sure_start - start) / (end - start), (end - sure_end) / (end - start)
         dates = f"{era.start.display()} – {era.end.display()}" if era.end else f"since {era.start.display()}"
-        drawn.append({"x": _pc(start), "width": _pc(max(end - start, 0)), "label": era.label,
-                      "title": f"{era.label}, {dates}", "odd": index % 2, "top": size.axis,
-                      "label_y": size.axis + size.era - 5, "height": height - size.axis})
+        drawn.append({"x": start, "end": end, "label": era.label, "title": f"{era.label}, {dates}",
+                      "odd": index % 2, "top": size.axis, "label_y": size.axis + size.era - 5,
+                      "height": height - size.axis,
+                      "fade": {"id": f"__x-ov-era-{index}", "in": _fraction(fade_in), "out": _fraction(1 - fade_out)}
+                      if (fade_in > 0.001 or fade_out > 0.001) else None})
+    for era, following in zip(drawn, drawn[1:] + [None]):
+        # A label has its band, up to where the next band's label begins (a next band may start inside it).
+        room = min(era["end"], following["x"]) - era["x"] if following else era["end"] - era["x"]
+        era["labels"] = era_labels.fitted(era["label"], room)
+        era["x"], era["width"] = _pc(era["x"]), _pc(era["end"] - era["x"])
     return drawn
+
+
+def _fraction(value: float) -> str:
+    return f"{round(min(max(value, 0.0), 1.0), 4):g}"
 
 
 def _pc(value: float) -> str:

@@ -1,5 +1,5 @@
-"""The overview drawings and glossary tooltips in a real browser: every timeline's overview at 1280
-and 390 px, with scripts on and off (screenshots in tests/artifacts/overview-*.png), the keyboard's
+"""The overview drawings and glossary tooltips in a real browser: every timeline's overview at 1280,
+390 and 320 px, with scripts on and off (screenshots in tests/artifacts/overview-*.png), the keyboard's
 way through the marks, the event in the URL's fragment, and a glossary term's definition on a tap."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from tests.browser.browsing import ARTIFACTS, DESKTOP, PHONE
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = load_site(ROOT / "data")
-WIDTHS = {"1280": DESKTOP, "390": PHONE}
+WIDTHS = {"1280": DESKTOP, "390": PHONE, "320": {**PHONE, "width": 320}}
 
 DOTS = """overview => [...overview.querySelectorAll('a.x-ov__mark')].map(mark => {
     const box = mark.querySelector('.x-ov__dot').getBoundingClientRect();
@@ -38,6 +38,20 @@ def test_each_overview_draws_every_event_on_screen(open_page, timeline_id, width
         .filter(e => !e.closest('.x-ov__era') && e.tagName !== 'g')
         .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.tagName)""")
     assert not too_wide, f"parts of the overview stick out of a {screen} px screen: {too_wide}"
+    # Era labels: each one shown is whole inside its band and clear of the next (none run together).
+    labels = overview.evaluate("""overview => [...overview.querySelectorAll('.x-ov__era')].map(band => {
+        const shown = [...band.querySelectorAll('text')].filter(t => getComputedStyle(t).display !== 'none');
+        const box = band.querySelector('rect').getBoundingClientRect();  // a nested <svg> has no box of its own
+        return [band.querySelector('title').textContent, box.left, box.right,
+                shown.map(t => [t.textContent, t.getBoundingClientRect().left, t.getBoundingClientRect().right])];
+    })""")
+    shown = [(text, left, right) for _, _, _, texts in labels for text, left, right in texts]
+    assert all(len(texts) <= 1 for *_, texts in labels), "an era shows two forms of its label"
+    for (_, band_left, band_right, texts) in labels:
+        assert all(band_left <= left and right <= band_right + 0.5 for _, left, right in texts), (texts, band_right)
+    assert all(a[2] < b[1] for a, b in zip(shown, shown[1:])), f"era labels run together: {shown}"
+    if SITE.timelines[timeline_id].eras and width == "1280":
+        assert len(shown) >= len(labels) // 2, f"most era labels should show at {width} px: {shown}"
     if scripts:  # without scripts Material's own header title is wider than a phone (not ours to fix)
         assert page.evaluate("document.documentElement.scrollWidth") <= screen, "the page scrolls sideways"
     assert page.locator(".x-timeline > .x-event").count() >= 1, "the event list stays"
