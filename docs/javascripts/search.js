@@ -17,10 +17,11 @@
   const MAX_PAGES = 8        // pages asked for their data per query (each is one small fetch)
   const MAX_ITEMS = 3        // events (or terms) shown from one timeline (or the glossary)
   const ITEM_ELEMENTS = new Set(["h3", "dt"])  // what `item` (overrides/main.html) applies to
+  const UNAVAILABLE = "Search could not be loaded. Try again, or use the lists on the search page."
   let engine = null          // Pagefind's module, once loaded
+  let failures = 0           // a failed import is remembered by its address: a retry asks for another
   let latest = 0             // the newest query's number: answers to older ones are dropped
 
-  let failures = 0           // a failed import is remembered by its address: a retry asks for another
   function load() {
     const address = new URL(failures ? `pagefind.js?retry=${failures}` : "pagefind.js", bundle)
     engine ??= import(address.href).then(async pagefind => {
@@ -36,8 +37,6 @@
     })
     return engine
   }
-
-  const UNAVAILABLE = "Search could not be loaded. Try again, or use the lists on the search page."
 
   function open(query) {
     if (!dialog.open) dialog.showModal()
