@@ -183,7 +183,9 @@ def _lane_of(ctx: Context, timeline: Timeline, event: Event) -> str:
 
 def timeline_overview(ctx: Context, timeline: Timeline) -> str:
     """The full drawing at the top of a timeline page: lanes as the timeline's YAML chooses, its eras."""
-    items = [Item(event, f"#{event.id}", _lane_of(ctx, timeline, event)) for event in timeline.events]
+    here = urls.timeline(timeline.id)
+    items = [Item(event, urls.event_link(here, timeline, event), _lane_of(ctx, timeline, event))
+             for event in timeline.events]
     by = "first topic" if timeline.lanes == "topic" else "first person named"
     caption = (f"{len(items)} events to scale, in rows by {by}. Select a mark to go to the event; "
                "the full list follows.")
@@ -192,7 +194,7 @@ def timeline_overview(ctx: Context, timeline: Timeline) -> str:
 
 def events_overview(ctx: Context, here: str, pairs: list[tuple[Timeline, Event]]) -> str:
     """A small drawing of a person's or topic's events, each linking to it on its timeline."""
-    items = [Item(event, urls.link(here, urls.timeline(timeline.id), event.id), "")
+    items = [Item(event, urls.link(here, urls.event(timeline, event), event.id), "")
              for timeline, event in sorted(pairs, key=lambda pair: pair[1].date.sort_key())]
     return draw(items, caption=f"{len(items)} events to scale; select one to read it on its timeline.", small=True)
 
@@ -200,7 +202,7 @@ def events_overview(ctx: Context, here: str, pairs: list[tuple[Timeline, Event]]
 def site_overview(ctx: Context, here: str) -> str:
     """The whole relationship at a glance, for the home page: every event, one lane per timeline."""
     pairs = sorted(ctx.site.events.values(), key=lambda pair: pair[1].date.sort_key())
-    items = [Item(event, urls.link(here, urls.timeline(timeline.id), event.id), timeline.title)
+    items = [Item(event, urls.link(here, urls.event(timeline, event), event.id), timeline.title)
              for timeline, event in pairs]
     return draw(items, caption=f"All {len(items)} events to scale, one row per timeline; select one to read it.",
                 small=True)
