@@ -9,6 +9,7 @@ date order (the keyboard's order). The event list beside it stays the accessible
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -19,6 +20,7 @@ from hooks.render.common import Context
 from hooks.render.html import render_template
 
 PAD = 2.0  # % of the width kept free at either end, so the first and last year labels are not cut
+MAX_MARKS = 3_000  # a drawing of more events is a wall, not a picture, and weighs a megabyte (about 320 B a mark)
 MAX_LANES = 10  # more lanes than this and the rest share one "Other" lane: a lane must stay readable
 OTHER = "Other"
 
@@ -181,14 +183,20 @@ def _lane_of(ctx: Context, timeline: Timeline, event: Event) -> str:
     return ctx.site.topics[event.topics[0]].title if event.topics else "No topic"
 
 
-def timeline_overview(ctx: Context, timeline: Timeline) -> str:
-    """The full drawing at the top of a timeline page: lanes as the timeline's YAML chooses, its eras."""
-    here = urls.timeline(timeline.id)
-    items = [Item(event, urls.event_link(here, timeline, event), _lane_of(ctx, timeline, event))
-             for event in timeline.events]
+def timeline_overview(ctx: Context, timeline: Timeline, *, here: str = "", events: Sequence[Event] = (),
+                      too_many: str = "") -> str:
+    """The full drawing at the top of a timeline's page (or of a year's page of a long timeline): the
+    page's events, in lanes as the timeline's YAML chooses, over its eras. Past MAX_MARKS events, the
+    sentence `too_many` instead."""
+    here = here or urls.timeline(timeline.id)
+    events = events or timeline.events
+    if len(events) > MAX_MARKS:
+        return f'<p class="x-muted">{len(events):,} events are too many to draw at once; {too_many}</p>'
+    items = [Item(event, urls.event_link(here, timeline, event), _lane_of(ctx, timeline, event)) for event in events]
     by = "first topic" if timeline.lanes == "topic" else "first person named"
-    caption = (f"{len(items)} events to scale, in rows by {by}. Select a mark to go to the event; "
-               "the full list follows.")
+    listed_here = all(item.href.startswith("#") for item in items)
+    where = "the full list follows" if listed_here else "each year's events are on that year's page"
+    caption = f"{len(items)} events to scale, in rows by {by}. Select a mark to go to the event; {where}."
     return draw(items, caption=caption, eras=timeline.eras)
 
 

@@ -22,7 +22,7 @@ def timeline_page(ctx: Context, timeline: Timeline) -> str:
             f'<p class="x-muted x-timeline__span">{len(happened)} events, {date_html(first)} to {date_html(last)}. '
             "Every event cites its sources; select one to read the exact paragraph.</p>\n"
             f"{downloads(here, timeline)}\n"
-            f"{timeline_overview(ctx, timeline)}\n"
+            f"{timeline_overview(ctx, timeline, too_many='each year has a drawing of its own.')}\n"
             '<h2 id="events">Events</h2>\n')  # the events are h3s, like on person and topic pages
     if urls.timeline_by_year(timeline):
         body += years_of_timeline(ctx, here, timeline)
@@ -53,12 +53,21 @@ def event_lists(ctx: Context, here: str, timeline: Timeline, events) -> str:
     return lists
 
 
+def date_span(events: list[Event]) -> str:
+    """'1992 to 1993', or one date when the first and the last are the same."""
+    first, last = events[0].date, events[-1].date
+    return date_html(first) if first == last else f"{date_html(first)} to {date_html(last)}"
+
+
 def events_by_year(timeline: Timeline) -> dict[int, list[Event]]:
     """A long timeline's events by the year they start in, oldest first (the page each lives on)."""
     years: dict[int, list[Event]] = {}
     for event in timeline.events:
         years.setdefault(event.date.start.year, []).append(event)
     return years
+
+
+MOVED_EVENTS_SCRIPT = "javascripts/moved-events.js"
 
 
 def years_of_timeline(ctx: Context, here: str, timeline: Timeline) -> str:
@@ -72,9 +81,11 @@ def years_of_timeline(ctx: Context, here: str, timeline: Timeline) -> str:
         counts = f"{len(events)} event{'' if len(events) == 1 else 's'}" + (f", {upcoming} upcoming" if upcoming else "")
         anchors = "".join(f'<span id="{event.id}"></span>' for event in events)
         items.append(f'<li data-moved-to="{year_page}">{link(year_page, str(year))}: {counts}, '
-                     f"{date_html(events[0].date)} to {date_html(events[-1].date)}{anchors}</li>")
+                     f"{date_span(events)}{anchors}</li>")
+    script = urls.file_link(here, MOVED_EVENTS_SCRIPT)  # on this page only: every other page stays as it was
     return (f'<p class="x-muted">{len(timeline.events)} events: too many for one page, so each year has its own.</p>\n'
-            f'<ul class="x-years"{SEARCH_EXCLUDE}>\n' + "\n".join(items) + "\n</ul>")
+            f'<ul class="x-years"{SEARCH_EXCLUDE}>\n' + "\n".join(items) + "\n</ul>\n"
+            f'<script src="{script}" defer></script>')
 
 
 def timeline_year_pages(ctx: Context, timeline: Timeline) -> dict[str, str]:
@@ -89,8 +100,9 @@ def timeline_year_pages(ctx: Context, timeline: Timeline) -> dict[str, str]:
         here = page_for(year)
         main = link(urls.link(here, urls.timeline(timeline.id)), text(timeline.title))
         body = (f'<p class="x-lede">The events of {year} on the timeline {main}: {len(events)} of its '
-                f"{len(timeline.events)}, {date_html(events[0].date)} to {date_html(events[-1].date)}.</p>\n"
+                f"{len(timeline.events)}, {date_span(events)}.</p>\n"
                 f"{year_neighbours(here, newest_first, year, page_for)}\n"
+                f"{timeline_overview(ctx, timeline, here=here, events=events, too_many='the list follows.')}\n"
                 '<h2 id="events">Events</h2>\n'
                 f"{event_lists(ctx, here, timeline, events)}")
         pages[here] = page(f"{timeline.title}: {year}", body, description=f"{timeline.title}: the events of {year}.",
