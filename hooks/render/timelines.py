@@ -1,4 +1,5 @@
-"""Timeline pages (events as a semantic ordered list with stable anchors) and the timeline list."""
+"""Timeline pages (events as a semantic ordered list with stable anchors; a long timeline's on one page per
+year, see urls.event) and the timeline list."""
 
 from __future__ import annotations
 
