@@ -52,6 +52,11 @@ def event_yaml(serial: int, *, tagged: bool) -> str:
 def write_long_timeline(data_dir: Path, n_events: int, *, tagged: bool = False) -> Path:
     """The minimal fixture in `data_dir` (which must not exist) plus timelines/long-timeline.yml."""
     shutil.copytree(FIXTURE_DATA, data_dir)
+    return add_long_timeline(data_dir, n_events, tagged=tagged)
+
+
+def add_long_timeline(data_dir: Path, n_events: int, *, tagged: bool = False) -> Path:
+    """Add timelines/long-timeline.yml (and the reference its events cite) to a copy of the minimal fixture."""
     with (data_dir / "references.yml").open("a", encoding="utf-8") as out:
         out.write(REFERENCE)
     events = ",".join(event_yaml(serial, tagged=tagged) for serial in range(n_events))

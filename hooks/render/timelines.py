@@ -84,7 +84,7 @@ def years_of_timeline(ctx: Context, here: str, timeline: Timeline) -> str:
         items.append(f'<li data-moved-to="{year_page}">{link(year_page, str(year))}: {counts}, '
                      f"{date_span(events)}{anchors}</li>")
     script = urls.file_link(here, MOVED_EVENTS_SCRIPT)  # on this page only: every other page stays as it was
-    return (f'<p class="x-muted">{len(timeline.events)} events: too many for one page, so each year has its own.</p>\n'
+    return (f'<p class="x-muted">{len(timeline.events):,} events: too many for one page, so each year has its own.</p>\n'
             f'<ul class="x-years"{SEARCH_EXCLUDE}>\n' + "\n".join(items) + "\n</ul>\n"
             f'<script src="{script}" defer></script>')
 
@@ -100,8 +100,8 @@ def timeline_year_pages(ctx: Context, timeline: Timeline) -> dict[str, str]:
     for year, events in years.items():
         here = page_for(year)
         main = link(urls.link(here, urls.timeline(timeline.id)), text(timeline.title))
-        body = (f'<p class="x-lede">The events of {year} on the timeline {main}: {len(events)} of its '
-                f"{len(timeline.events)}, {date_span(events)}.</p>\n"
+        body = (f'<p class="x-lede">The events of {year} on the timeline {main}: {len(events):,} of its '
+                f"{len(timeline.events):,}, {date_span(events)}.</p>\n"
                 f"{year_neighbours(here, newest_first, year, page_for)}\n"
                 f"{timeline_overview(ctx, timeline, here=here, events=events, too_many='the list follows.')}\n"
                 '<h2 id="events">Events</h2>\n'
