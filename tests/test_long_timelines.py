@@ -210,3 +210,11 @@ def test_below_the_threshold_the_build_is_as_before(tmp_path):
     pages = build(tmp_path, site_name="Example", site_url=SITE_URL, language="en", today=TODAY).pages
     assert not [src for src in pages if src.startswith(f"timelines/{LONG_ID}/")]
     assert all(f'<h3 id="{event.id}"' in pages[urls.timeline(LONG_ID)] for event in site.timelines[LONG_ID].events)
+
+
+def test_the_home_page_says_when_there_are_too_many_events_to_draw(site):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(overview, "MAX_MARKS", 100)
+        drawing = overview.site_overview(Context(site, today=TODAY), urls.HOME)
+    assert drawing == (f'<p class="x-muted">{len(site.events)} events are too many to draw at once; '
+                       "each timeline's page draws its own.</p>")

@@ -78,8 +78,12 @@ def mark_x(axis: Axis, when: EdtfDate) -> float:
     return axis.x(when.earliest, days / 2)
 
 
-def draw(items: list[Item], *, caption: str, eras: tuple[Era, ...] = (), small: bool = False) -> str:
-    """The figure: the SVG, a caption saying what it is and a key to the marks. Items in date order."""
+def draw(items: list[Item], *, caption: str, eras: tuple[Era, ...] = (), small: bool = False,
+         too_many: str = "the list follows.") -> str:
+    """The figure: the SVG, a caption saying what it is and a key to the marks. Items in date order.
+    Past MAX_MARKS items, a sentence saying so, ending in `too_many` (where the events are)."""
+    if len(items) > MAX_MARKS:
+        return f'<p class="x-muted">{len(items):,} events are too many to draw at once; {too_many}</p>'
     size = SMALL if small else FULL
     axis = Axis.around([item.event.date for item in items])  # eras are cut to the events' years
     lanes = _lanes(items)
@@ -184,20 +188,17 @@ def _lane_of(ctx: Context, timeline: Timeline, event: Event) -> str:
 
 
 def timeline_overview(ctx: Context, timeline: Timeline, *, here: str = "", events: Sequence[Event] = (),
-                      too_many: str = "") -> str:
+                      too_many: str = "the list follows.") -> str:
     """The full drawing at the top of a timeline's page (or of a year's page of a long timeline): the
-    page's events, in lanes as the timeline's YAML chooses, over its eras. Past MAX_MARKS events, the
-    sentence `too_many` instead."""
+    page's events, in lanes as the timeline's YAML chooses, over its eras."""
     here = here or urls.timeline(timeline.id)
     events = events or timeline.events
-    if len(events) > MAX_MARKS:
-        return f'<p class="x-muted">{len(events):,} events are too many to draw at once; {too_many}</p>'
     items = [Item(event, urls.event_link(here, timeline, event), _lane_of(ctx, timeline, event)) for event in events]
     by = "first topic" if timeline.lanes == "topic" else "first person named"
     listed_here = all(item.href.startswith("#") for item in items)
     where = "the full list follows" if listed_here else "each year's events are on that year's page"
     caption = f"{len(items)} events to scale, in rows by {by}. Select a mark to go to the event; {where}."
-    return draw(items, caption=caption, eras=timeline.eras)
+    return draw(items, caption=caption, eras=timeline.eras, too_many=too_many)
 
 
 def events_overview(ctx: Context, here: str, pairs: list[tuple[Timeline, Event]]) -> str:
@@ -213,5 +214,5 @@ def site_overview(ctx: Context, here: str) -> str:
     items = [Item(event, urls.link(here, urls.event(timeline, event), event.id), timeline.title)
              for timeline, event in pairs]
     return draw(items, caption=f"All {len(items)} events to scale, one row per timeline; select one to read it.",
-                small=True)
+                small=True, too_many="each timeline's page draws its own.")
 

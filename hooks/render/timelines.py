@@ -103,7 +103,7 @@ def timeline_year_pages(ctx: Context, timeline: Timeline) -> dict[str, str]:
         body = (f'<p class="x-lede">The events of {year} on the timeline {main}: {len(events):,} of its '
                 f"{len(timeline.events):,}, {date_span(events)}.</p>\n"
                 f"{year_neighbours(here, newest_first, year, page_for)}\n"
-                f"{timeline_overview(ctx, timeline, here=here, events=events, too_many='the list follows.')}\n"
+                f"{timeline_overview(ctx, timeline, here=here, events=events)}\n"
                 '<h2 id="events">Events</h2>\n'
                 f"{event_lists(ctx, here, timeline, events)}")
         pages[here] = page(f"{timeline.title}: {year}", body, description=f"{timeline.title}: the events of {year}.",
