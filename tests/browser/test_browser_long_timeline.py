@@ -10,13 +10,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
 from bench.long_timeline import LONG_ID
 from hooks import urls
 from hooks.content.load import load_site
-from tests.browser.browsing import DESKTOP, screenshot
+from tests.browser.browsing import DESKTOP, PHONE, screenshot
 from tests.browser.conftest import LOCAL_HOST, _QuietHandler
+from tests.browser.test_browser_pages import SERIOUS
 from tests.conftest import build_site
 from tests.fixture_site import fixture_project
 from tests.test_long_timelines import long_data
@@ -58,5 +60,21 @@ def test_an_old_permalink_leads_to_the_event_on_its_year_page(browser: Browser, 
             assert page.evaluate("scrollY") > 0
             line.get_by_role("link", name=str(event.date.start.year)).click()
             assert page.url == year_page
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("year", [False, True], ids=["main-page", "year-page"])
+def test_a_split_timeline_has_no_serious_accessibility_violation(browser: Browser, long_site, year):
+    address, site = long_site
+    path = f"timelines/{LONG_ID}/" + (f"{site.timelines[LONG_ID].events[0].date.start.year}/" if year else "")
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(address + path, wait_until="load")
+        serious = [v for v in Axe().run(page).response["violations"] if v["impact"] in SERIOUS]
+        assert not serious, [(v["id"], [n["target"] for n in v["nodes"][:5]]) for v in serious]
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scrolling
+        screenshot(page, f"long-timeline-{'year' if year else 'main'}-{PHONE['width']}")
     finally:
         context.close()
