@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for the annotations only: where a page lives depends on ids and dates alone
+    from hooks.content.model import Event, Timeline
+
 HOME = "index.md"
 ARTICLES = "articles/index.md"
 TIMELINES = "timelines/index.md"
@@ -27,6 +32,35 @@ def article(article_id: str) -> str:
 
 def timeline(timeline_id: str) -> str:
     return f"timelines/{timeline_id}.md"
+
+
+# A timeline with more events than this lists them on one page per year (`timelines/<id>/<year>/`),
+# so that a phone can load each page. Measured on data/ (60 events): an event weighs 3.3 KB in the
+# list (sources, quotes, citation) and 0.6 KB in the overview, so 300 make a page of about 1.2 MB.
+TIMELINE_PAGE_EVENTS = 300
+
+
+def timeline_by_year(timeline: Timeline) -> bool:
+    return len(timeline.events) > TIMELINE_PAGE_EVENTS
+
+
+def timeline_year(timeline_id: str, year: int) -> str:
+    """One year of a long timeline's events (only for timelines split by year)."""
+    return f"timelines/{timeline_id}/{year}.md"
+
+
+def event(on: Timeline, item: Event) -> str:
+    """The page an event lives on, where its id is its anchor: its timeline's page, or the page of the
+    year it starts in when the timeline is split by year. Every link to an event goes through here."""
+    if timeline_by_year(on):
+        return timeline_year(on.id, item.date.start.year)
+    return timeline(on.id)
+
+
+def event_link(from_src: str, on: Timeline, item: Event) -> str:
+    """A relative link to an event: its bare anchor on the page it lives on."""
+    page = event(on, item)
+    return f"#{item.id}" if page == from_src else link(from_src, page, item.id)
 
 
 def person(person_id: str) -> str:

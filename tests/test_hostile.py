@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bench.long_timeline import add_long_timeline
 from hooks.content.load import load_site
 from hooks.content.problems import DataError
 from tests.conftest import FIXTURE_DATA, ROOT, build_site
@@ -50,6 +51,8 @@ def hostile_data(case: dict, parent: Path) -> Path:
         elif path.exists():
             path.unlink()
         os.symlink(make["to"], path)
+    if "long_timeline" in make:  # too big for git: bench/long_timeline.py writes it
+        add_long_timeline(data, make["long_timeline"])
     return data
 
 

@@ -184,3 +184,12 @@ def test_an_era_label_gives_way_to_a_shorter_form_then_to_nothing_as_its_band_na
     assert roomy[1]["classes"].endswith(f"x-ov__below-{full_from}")  # the short form only below that
     assert fitted("Kim Dae-jung", 0.5) == []  # a sliver of a band: no label, the name stays in <title>
     assert [form["text"] for form in fitted("Interregnum", 30)] == ["Interregnum"]  # one word: no short form
+
+
+def test_past_max_marks_a_short_axis_draws_one_mark_per_month():
+    """A long timeline's year page: 600 events of one year give one mark a month, not one for the year."""
+    items = [Item(event(index, f"2030-{1 + index % 12:02d}-{1 + index % 28:02d}"), f"#e{index}", "")
+             for index in range(600)]
+    drawn = read(draw(items, caption="One busy year."))
+    assert len(drawn.marks) == 12
+    assert all(re.match(r"50 events in [A-Z][a-z]+ 2030: from ", mark["name"]) for mark in drawn.marks)

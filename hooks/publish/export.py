@@ -68,7 +68,7 @@ def event_record(site: Site, site_url: str, timeline: Timeline, event: Event) ->
     return {
         "id": event.id,
         "timeline": timeline.id,
-        "url": urls.absolute(site_url, urls.timeline(timeline.id), event.id),
+        "url": urls.absolute(site_url, urls.event(timeline, event), event.id),
         "date": date_record(event.date),
         "date_basis": event.date_basis,
         "headline": event.headline,
@@ -172,7 +172,7 @@ def quotes_json(site: Site, site_url: str) -> str:
             "said_by_name": site.people[use.quote.said_by].name,
             "source": source_record(site, site_url, use.quote.source),
             "event": use.event.id if use.event else None,
-            "event_url": urls.absolute(site_url, urls.timeline(site.events[use.event.id][0].id), use.event.id)
+            "event_url": urls.absolute(site_url, urls.event(site.events[use.event.id][0], use.event), use.event.id)
             if use.event else None,
         })
     return _document("quotes", site_url, "quotes", quotes)
@@ -190,7 +190,7 @@ def _tl_date(point) -> dict[str, Any]:
 def _tl_event(site: Site, site_url: str, timeline: Timeline, event: Event) -> dict[str, Any]:
     """One TimelineJS slide. Its text fields are HTML, so everything from data/ is escaped."""
     when = event.date
-    permalink = urls.absolute(site_url, urls.timeline(timeline.id), event.id)
+    permalink = urls.absolute(site_url, urls.event(timeline, event), event.id)
     sources = "; ".join(
         f'<a href="{escape(record["url"])}">{escape(record["title"])}'
         f'{", ¶" + str(record["paragraph"]) if record["paragraph"] else ""}</a>'

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from hooks import urls
+
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 ID = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
 DAY = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
@@ -92,7 +94,9 @@ CORRECTION = _object("A correction made after publication on this site.", {
 EVENT = _object("One event on a timeline.", {
     "id": {**ID, "description": "The event's id: unique across all timelines and its permalink anchor."},
     "timeline": {**ID, "description": "The id of the timeline it belongs to (its page is /timelines/<id>/)."},
-    "url": {**URL, "description": "The event's permalink: …/timelines/<timeline>/#<id>."},
+    "url": {**URL, "description": "The event's permalink: …/timelines/<timeline>/#<id>, or, on a timeline of "
+                                  f"more than {urls.TIMELINE_PAGE_EVENTS} events, …/timelines/<timeline>/<year>/#<id> "
+                                  "(one page a year)."},
     "date": {**DATE, "description": "When it happened (or, for a scheduled event, is due to)."},
     "date_basis": _nullable({"type": "string"}, "How the date is known, when it is inferred rather than stated "
                                                 "by the sources; otherwise null."),

@@ -57,7 +57,7 @@ def article_entry(site: Site, site_url: str, article: Article) -> dict:
 def event_entry(site: Site, site_url: str, timeline: Timeline, event: Event) -> dict:
     summary = f"{event.date.display()}, {timeline.title}. {event.summary}"
     summary += "".join(f" Corrected {c.date.display()}: {c.note}" for c in event.corrections)
-    return _entry(urls.absolute(site_url, urls.timeline(timeline.id), event.id), event.headline, summary,
+    return _entry(urls.absolute(site_url, urls.event(timeline, event), event.id), event.headline, summary,
                   event.date, _updated(event.date, event.corrections), [(t, site.topics[t].title) for t in event.topics])
 
 

@@ -75,8 +75,8 @@ class PageHistory:
         if kind == "articles" and name in site.articles:
             citing = [timeline.path for timeline, _, _ in site.events_citing_article[name]]
             return [site.articles[name].path, *citing]
-        if kind == "timelines" and name in site.timelines:
-            return [site.timelines[name].path, *self.noted(site.timelines[name].events)]
+        if kind == "timelines" and (timeline := site.timelines.get(name.partition("/")[0])):  # or one of its years
+            return [timeline.path, *self.noted(timeline.events)]
         # From the site's indexes, computed once: scanning every article for every page is quadratic.
         if kind == "people" and name in site.people:
             return ["data/people.yml", *(timeline.path for timeline, _ in site.events_by_person[name]),

@@ -10,7 +10,7 @@ from hooks.render.corrections import corrections_page
 from hooks.render.data_page import data_page
 from hooks.render.people import people_index, person_digest, person_page, person_year_pages
 from hooks.render.reference_pages import glossary_page, quotes_page, references_page
-from hooks.render.timelines import timeline_page, timelines_index
+from hooks.render.timelines import timeline_page, timeline_year_pages, timelines_index
 from hooks.render.topics import topic_digest, topic_page, topic_year_pages, topics_index
 
 INDEX_PAGES = {
@@ -34,6 +34,7 @@ def render_site(site: Site, ctx: Context | None = None) -> dict[str, str]:
         pages[urls.article(article.id)] = article_page(ctx, article)
     for timeline in site.timelines.values():
         pages[urls.timeline(timeline.id)] = timeline_page(ctx, timeline)
+        pages |= timeline_year_pages(ctx, timeline)  # a long timeline's events, by year; none for a short one
     # A large archive's long lists go onto one page per year (hooks/render/lists.py); none for a small one.
     for person in site.people.values():
         digest = person_digest(ctx, person)

@@ -46,7 +46,7 @@ def article_page(ctx: Context, article: Article) -> str:
         items = []
         for timeline, event, numbers in citing:
             paragraphs = ", ".join(link(f"#p{n}", f"¶{n}") for n in numbers)
-            event_url = urls.link(here, urls.timeline(timeline.id), event.id)
+            event_url = urls.link(here, urls.event(timeline, event), event.id)
             items.append(f"<li>{date_html(event.date)}: {link(event_url, text(event.headline))} "
                          f'<span class="x-muted">(cites {paragraphs})</span></li>')
         parts.append('<ul class="x-cited-by">' + "\n".join(items) + "</ul>")

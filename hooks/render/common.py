@@ -126,7 +126,7 @@ def event_item(ctx: Context, here: str, timeline: Timeline, event: Event, *, hea
                show_timeline: bool = False) -> str:
     """One event as a list item. On its own timeline page it carries the permalink anchor; elsewhere
     it links to it."""
-    on_own_page = here == urls.timeline(timeline.id)
+    on_own_page = here == urls.event(timeline, event)
     when = event.date
     label = OVERDUE_LABEL if is_overdue(event, ctx.today) else STATUS_LABELS[event.status]
     status = "" if event.status == "confirmed" else \
@@ -137,7 +137,7 @@ def event_item(ctx: Context, here: str, timeline: Timeline, event: Event, *, hea
                         f'<a class="x-permalink" href="#{event.id}" aria-label="Link to this event">#</a></{heading}>')
     else:
         heading_html = (f'<{heading} class="x-event__headline">'
-                        f'{link(urls.link(here, urls.timeline(timeline.id), event.id), title)}</{heading}>')
+                        f'{link(urls.link(here, urls.event(timeline, event), event.id), title)}</{heading}>')
     parts = [
         f'<li class="x-event" data-event="{event.id}" data-topics="{" ".join(event.topics)}" '
         f'data-actors="{" ".join(event.actors)}" data-status="{event.status}">',
@@ -189,7 +189,7 @@ def note_html(ctx: Context, here: str, article: Article, note: Note, *, on_artic
 
 
 def event_citation(ctx: Context, timeline: Timeline, event: Event) -> str:
-    permalink = urls.absolute(ctx.site_url, urls.timeline(timeline.id), event.id)
+    permalink = urls.absolute(ctx.site_url, urls.event(timeline, event), event.id)
     citation = cite_text(headline=event.headline, date=event.date.display(), timeline_title=timeline.title,
                          site_name=ctx.site_name, permalink=permalink)
     return cite_details(citation, permalink)

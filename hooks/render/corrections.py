@@ -27,7 +27,7 @@ def correction_entries(ctx: Context) -> list[CorrectionEntry]:
     for timeline, event in ctx.site.events.values():
         for correction in event.corrections:
             entries.append(CorrectionEntry(correction.date, correction.note, event.headline,
-                                           urls.timeline(timeline.id), event.id, f"event on “{timeline.title}”"))
+                                           urls.event(timeline, event), event.id, f"event on “{timeline.title}”"))
     for article in ctx.site.articles.values():
         for correction in article.meta.corrections:
             entries.append(CorrectionEntry(correction.date, correction.note, article.meta.title,

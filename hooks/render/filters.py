@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from collections import Counter
 
-from hooks.content.model import Timeline
+from collections.abc import Sequence
+
+from hooks.content.model import Event
 from hooks.render.common import Context
 from hooks.render.html import render_template
 
 
-def timeline_filters(ctx: Context, timeline: Timeline) -> str:
-    """The hidden filter block and its live count, ending in a newline; empty when nothing to filter by."""
-    topics = Counter(topic for event in timeline.events for topic in event.topics)
-    actors = Counter(actor for event in timeline.events for actor in event.actors)
+def timeline_filters(ctx: Context, timeline_id: str, events: Sequence[Event]) -> str:
+    """The hidden filter block for the events listed on a page, with its live count, ending in a newline;
+    empty when nothing to filter by."""
+    topics = Counter(topic for event in events for topic in event.topics)
+    actors = Counter(actor for event in events for actor in event.actors)
     if not topics and not actors:
         return ""
-    return render_template("filters.html", timeline_id=timeline.id, total=len(timeline.events),
+    return render_template("filters.html", timeline_id=timeline_id, total=len(events),
                            topics=_chips({t: ctx.site.topics[t].title for t in topics}, topics),
                            people=_chips({p: ctx.site.people[p].name for p in actors}, actors)) + "\n"
 

@@ -60,7 +60,7 @@ def quote_when(site: Site) -> Callable[[QuoteUse], EdtfDate]:
 
 def compact_event(ctx: Context, here: str, event_id: str) -> str:
     timeline, event = ctx.site.events[event_id]
-    url = urls.link(here, urls.timeline(timeline.id), event.id)
+    url = urls.link(here, urls.event(timeline, event), event.id)
     return f"<li>{date_html(event.date)}: {link(url, text(event.headline))}</li>"
 
 

@@ -9,6 +9,7 @@ date order (the keyboard's order). The event list beside it stays the accessible
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -21,8 +22,9 @@ from hooks.render.html import render_template
 
 PAD = 2.0  # % of the width kept free at either end, so the first and last year labels are not cut
 MAX_LANES = 10  # more lanes than this and the rest share one "Other" lane: a lane must stay readable
-# More events than this and each lane shows one mark per year, sized by its count: the drawing (and the
-# page) must not grow with the archive. A mark links to the year's first event in its lane.
+# More events than this and each lane shows one mark per year (per month on an axis of three years or
+# fewer), sized by its count: the drawing (and the page) must not grow with the archive. A mark links to
+# the period's first event in its lane.
 MAX_MARKS = 200
 OTHER = "Other"
 
@@ -92,14 +94,14 @@ def draw(items: list[Item], *, caption: str, eras: tuple[Era, ...] = (), small: 
     y = size.axis + (size.era if eras else 0)
     lane_rows, marks = [], []
     show_labels = len(lanes) > 1
-    by_year = len(items) > MAX_MARKS
+    grouped = len(items) > MAX_MARKS
     for name, lane_items in lanes.items():
         label_y = y
         if show_labels:
             y += size.label
-        if by_year:
-            marks += [_year_mark(axis, year, year_items, y + size.row // 2, size, order[year_items[0].event.id])
-                      for year, year_items in _by_year(lane_items).items()]
+        if grouped:
+            marks += [_period_mark(axis, period, found, y + size.row // 2, size, order[found[0].event.id])
+                      for period, found in _periods(axis, lane_items).items()]
             height = size.row
         else:
             rows = _stack(axis, lane_items, size.gap)
@@ -111,13 +113,14 @@ def draw(items: list[Item], *, caption: str, eras: tuple[Era, ...] = (), small: 
         y += height + 4
     height = y
     marks.sort(key=lambda mark: mark["order"])  # the keyboard's order is the date order, not the lanes'
-    if by_year:
-        caption += f" With more than {MAX_MARKS} events, a mark stands for a year's events in its row and opens the first."
+    if grouped:
+        caption += (f" With more than {MAX_MARKS} events, a mark stands for a year's (or a month's) events in its "
+                    "row and opens the first.")
     drawing = render_template("overview.html", caption=caption, small=small, height=height, marks=marks,
                            lanes=lane_rows, ticks=_ticks(axis, size), eras=_eras(axis, eras, height, size),
                            axis_start=axis.start.isoformat(), axis_end=axis.end.isoformat(),
                            has_approximate=any(m["approximate"] for m in marks),
-                           has_span=any(m["bar"] for m in marks) and not by_year, by_year=by_year)
+                           has_span=any(m["bar"] for m in marks) and not grouped, grouped=grouped)
     # No blank line: on the home page it goes into Markdown, where one would end the HTML block.
     return "\n".join(line for line in drawing.splitlines() if line.strip())
 
@@ -161,20 +164,29 @@ def _mark(axis: Axis, item: Item, y: int, size: Size, order: int) -> dict:
             "bar": {"x": _pc(start), "width": _pc(end - start), "y": y - 3} if end - start > 0.3 else None}
 
 
-def _by_year(items: list[Item]) -> dict[int, list[Item]]:
-    """A lane's items by the year they start in, each year's in date order."""
-    years: dict[int, list[Item]] = {}
+def _periods(axis: Axis, items: list[Item]) -> dict[tuple[date, date], list[Item]]:
+    """A lane's items by the year they start in (by the month, on an axis of three years or fewer),
+    each period's in date order: (first day, day after the last) -> items."""
+    monthly = axis.end.year - axis.start.year <= 3
+    periods: dict[tuple[date, date], list[Item]] = {}
     for item in sorted(items, key=lambda item: item.event.date.sort_key()):
-        years.setdefault(item.event.date.earliest.year, []).append(item)
-    return years
+        day = item.event.date.earliest
+        if monthly:
+            start = date(day.year, day.month, 1)
+            end = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        else:
+            start, end = date(day.year, 1, 1), date(day.year + 1, 1, 1)
+        periods.setdefault((start, end), []).append(item)
+    return periods
 
 
-def _year_mark(axis: Axis, year: int, items: list[Item], y: int, size: Size, order: int) -> dict:
-    """One mark for a lane's events of one year: a bar over the year, a dot growing with their count."""
-    start, end = axis.x(date(year, 1, 1)), axis.x(date(year + 1, 1, 1))
-    count = len(items)
+def _period_mark(axis: Axis, period: tuple[date, date], items: list[Item], y: int, size: Size, order: int) -> dict:
+    """One mark for a lane's events of one period: a bar over it, a dot growing with their count."""
+    (first, after), count = period, len(items)
+    start, end = axis.x(axis.clamp(first)), axis.x(axis.clamp(after))
+    when = f"{first:%B} {first.year}" if (after - first).days < 32 else str(first.year)
     lane = f", {items[0].lane}" if items[0].lane else ""
-    name = f"{count} event{'' if count == 1 else 's'} in {year}{lane}: from {items[0].event.headline}"
+    name = f"{count} event{'' if count == 1 else 's'} in {when}{lane}: from {items[0].event.headline}"
     return {"id": items[0].event.id, "href": items[0].href, "name": name, "x": _pc((start + end) / 2), "y": y,
             "r": min(size.radius + count.bit_length() - 1, size.row // 2), "order": order, "approximate": False,
             "status": "confirmed", "bar": {"x": _pc(start), "width": _pc(end - start), "y": y - 3}}
@@ -233,18 +245,22 @@ def _lane_of(ctx: Context, timeline: Timeline, event: Event) -> str:
     return ctx.site.topics[event.topics[0]].title if event.topics else "No topic"
 
 
-def timeline_overview(ctx: Context, timeline: Timeline) -> str:
-    """The full drawing at the top of a timeline page: lanes as the timeline's YAML chooses, its eras."""
-    items = [Item(event, f"#{event.id}", _lane_of(ctx, timeline, event)) for event in timeline.events]
+def timeline_overview(ctx: Context, timeline: Timeline, *, here: str = "", events: Sequence[Event] = ()) -> str:
+    """The full drawing at the top of a timeline's page (or of a year's page of a long timeline): the
+    page's events, in lanes as the timeline's YAML chooses, over its eras."""
+    here = here or urls.timeline(timeline.id)
+    events = events or timeline.events
+    items = [Item(event, urls.event_link(here, timeline, event), _lane_of(ctx, timeline, event)) for event in events]
     by = "first topic" if timeline.lanes == "topic" else "first person named"
-    caption = (f"{len(items)} events to scale, in rows by {by}. Select a mark to go to the event; "
-               "the full list follows.")
+    listed_here = all(item.href.startswith("#") for item in items)
+    where = "the full list follows" if listed_here else "each year's events are on that year's page"
+    caption = f"{len(items)} events to scale, in rows by {by}. Select a mark to go to the event; {where}."
     return draw(items, caption=caption, eras=timeline.eras)
 
 
 def events_overview(ctx: Context, here: str, pairs: list[tuple[Timeline, Event]]) -> str:
     """A small drawing of a person's or topic's events, each linking to it on its timeline."""
-    items = [Item(event, urls.link(here, urls.timeline(timeline.id), event.id), "")
+    items = [Item(event, urls.link(here, urls.event(timeline, event), event.id), "")
              for timeline, event in sorted(pairs, key=lambda pair: pair[1].date.sort_key())]
     return draw(items, caption=f"{len(items)} events to scale; select one to read it on its timeline.", small=True)
 
@@ -252,7 +268,7 @@ def events_overview(ctx: Context, here: str, pairs: list[tuple[Timeline, Event]]
 def site_overview(ctx: Context, here: str) -> str:
     """The whole relationship at a glance, for the home page: every event, one lane per timeline."""
     pairs = sorted(ctx.site.events.values(), key=lambda pair: pair[1].date.sort_key())
-    items = [Item(event, urls.link(here, urls.timeline(timeline.id), event.id), timeline.title)
+    items = [Item(event, urls.link(here, urls.event(timeline, event), event.id), timeline.title)
              for timeline, event in pairs]
     return draw(items, caption=f"All {len(items)} events to scale, one row per timeline; select one to read it.",
                 small=True)
