@@ -33,7 +33,7 @@ from hooks.build import Build, build  # noqa: E402
 from hooks.content.problems import DataError  # noqa: E402
 from hooks.publish import cards, staging  # noqa: E402
 from hooks.publish.history import last_changed_html  # noqa: E402
-from hooks.publish.search_index import SearchIndexError, index_site  # noqa: E402
+from hooks.publish.search_index import Indexing, SearchIndexError  # noqa: E402
 from hooks.render import passthrough, report  # noqa: E402
 from hooks.render.home import EVENT_MARKERS, fill_markers  # noqa: E402
 
@@ -167,16 +167,20 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 def on_post_build(*, config: MkDocsConfig) -> None:
     rejected = _staged and config.strict and _staged["counter"].get_counts()  # MkDocs aborts after this event
     if not rejected:
+        # The search index reads the finished pages; it is built in its own process while the share
+        # cards are drawn here (N = 1,000: about 5 s of indexing that the build no longer waits for).
+        indexing = Indexing(Path(config.site_dir))
         previous = Path(_staged["site_dir"]) if _staged else None  # the last good site, whose cards are reused
         try:
             drawn = cards.write_cards(_cards, Path(config.site_dir), previous)
             log.debug("share cards: %d drawn, %d reused", drawn, len(_cards) - drawn)
         except cards.FontMissing as error:
             if not _run["serving"]:  # a published site must have its cards
+                indexing.cancel()
                 raise PluginError(str(error)) from None
             log.warning("%s; the preview goes on without share cards", error)
-        try:  # the search index reads the finished pages, so it is built last, before the swap
-            log.info("%s", index_site(Path(config.site_dir)))
+        try:
+            log.info("%s", indexing.finish())
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
     # Keep this last: whatever else writes into config.site_dir must do so before the swap.

@@ -43,16 +43,27 @@ class IndexReport:
         return cls(pages=int(found[1].replace(",", "")), seconds=float(found[2])) if found else None
 
 
-def index_site(site_dir: Path) -> IndexReport:
-    """Index the built site in `site_dir` (Pagefind's own command, from the pagefind wheel)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT_FOLDER]
-    for selector in IGNORED:
-        command += ["--exclude-selectors", selector]
-    started = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SearchIndexError(f"the search index could not be built (pagefind exited with {result.returncode}):\n"
-                               + (result.stderr or result.stdout).strip()[-2000:])
-    counted = _INDEXED.search(result.stdout)
-    return IndexReport(pages=int(counted[1]) if counted else 0, seconds=seconds)
+class Indexing:
+    """Pagefind indexing the built site in `site_dir`, in its own process (its own command, from the
+    pagefind wheel): started, it runs while the build does other work (the share cards); `finish()`
+    waits for it. It reads only the pages (*.html)."""
+
+    def __init__(self, site_dir: Path) -> None:
+        command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT_FOLDER]
+        for selector in IGNORED:
+            command += ["--exclude-selectors", selector]
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def finish(self) -> IndexReport:
+        stdout, stderr = self.process.communicate()
+        seconds = time.perf_counter() - self.started
+        if self.process.returncode != 0:
+            raise SearchIndexError(f"the search index could not be built (pagefind exited with "
+                                   f"{self.process.returncode}):\n" + (stderr or stdout).strip()[-2000:])
+        counted = _INDEXED.search(stdout)
+        return IndexReport(pages=int(counted[1]) if counted else 0, seconds=seconds)
+
+    def cancel(self) -> None:
+        self.process.kill()
+        self.process.communicate()
