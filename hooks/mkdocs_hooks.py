@@ -167,8 +167,8 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 def on_post_build(*, config: MkDocsConfig) -> None:
     rejected = _staged and config.strict and _staged["counter"].get_counts()  # MkDocs aborts after this event
     if not rejected:
-        # The search index reads the finished pages; it is built in its own process while the share
-        # cards are drawn here (N = 1,000: about 5 s of indexing that the build no longer waits for).
+        # The search index reads the finished pages; Pagefind builds it in its own process while the
+        # share cards are drawn here, so the build does not wait for the one and then the other.
         indexing = Indexing(Path(config.site_dir))
         previous = Path(_staged["site_dir"]) if _staged else None  # the last good site, whose cards are reused
         try:
