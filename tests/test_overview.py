@@ -38,7 +38,8 @@ class _Marks(HTMLParser):
         if tag == "svg" and "data-axis-start" in values:
             self.axis = (date.fromisoformat(values["data-axis-start"]), date.fromisoformat(values["data-axis-end"]))
         if tag == "a" and "x-ov__mark" in classes:
-            self.marks.append({"href": values["href"], "name": values["aria-label"], "classes": classes})
+            self.marks.append({"href": values["href"], "classes": classes})
+        self._in_title = tag == "title" and bool(self.marks) and "name" not in self.marks[-1]
         if tag == "circle" and "x-ov__dot" in classes:
             self.marks[-1]["x"] = float(values["cx"].rstrip("%"))
             self.marks[-1]["y"] = int(values["cy"])
@@ -47,6 +48,9 @@ class _Marks(HTMLParser):
         self._in_lane = tag == "text" and "x-ov__lane" in classes
 
     def handle_data(self, data: str) -> None:
+        if getattr(self, "_in_title", False):
+            self.marks[-1]["name"] = data  # a mark's <title>: its accessible name and its tooltip
+            self._in_title = False
         if self._in_lane:
             self.lanes.append(data)
             self._in_lane = False

@@ -14,7 +14,7 @@
   const list = dialog.querySelector(".x-search__results")
   const status = dialog.querySelector(".x-search__status")
   const bundle = new URL(dialog.dataset.bundle, location.href)
-  const MAX_PAGES = 8        // pages asked for their data per query (each is one small fetch)
+  const MAX_PAGES = 6        // pages asked for their data per query: each is a fetch of the page's text
   const MAX_ITEMS = 3        // events (or terms) shown from one timeline (or the glossary)
   const ITEM_ELEMENTS = new Set(["h3", "dt"])  // what `item` (overrides/main.html) applies to
   const UNAVAILABLE = "Search could not be loaded. Try again, or use the lists on the search page."
