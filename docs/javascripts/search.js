@@ -178,7 +178,9 @@
   document.addEventListener("keydown", event => {
     if (dialog.open || event.ctrlKey || event.metaKey || event.altKey || !["/", "s"].includes(event.key)) return
     const target = event.target
-    if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return
+    // The closed dialog's own box may hold the focus until its close event has run: not the reader's typing.
+    const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)
+    if (typing && !dialog.contains(target)) return
     event.preventDefault()
     open()
   })
