@@ -197,3 +197,14 @@ def test_past_max_marks_a_short_axis_draws_one_mark_per_month():
     drawn = read(draw(items, caption="One busy year."))
     assert len(drawn.marks) == 12
     assert all(re.match(r"50 events in [A-Z][a-z]+ 2030: from ", mark["name"]) for mark in drawn.marks)
+
+
+def test_every_label_width_has_its_pair_of_container_rules():
+    """era_labels.WIDTHS and overview.css's rules are one list in two places: a width without its rules
+    would show every form of a label at once."""
+    from hooks.render.era_labels import WIDTHS
+
+    css = (ROOT / "docs" / "stylesheets" / "overview.css").read_text(encoding="utf-8")
+    for width in WIDTHS[1:]:  # the narrowest shows from any width: it has no class
+        assert f"@container x-ov (width < {width}px) {{ .x-ov__from-{width} {{ display: none; }} }}" in css, width
+        assert f"@container x-ov (width >= {width}px) {{ .x-ov__below-{width} {{ display: none; }} }}" in css, width

@@ -268,11 +268,9 @@ def events_overview(ctx: Context, here: str, pairs: list[tuple[Timeline, Event]]
 def site_overview(ctx: Context, here: str) -> str:
     """The whole relationship at a glance, for the home page: every event, one lane per timeline."""
     pairs = sorted(ctx.site.events.values(), key=lambda pair: pair[1].date.sort_key())
-    if len(pairs) > MAX_MARKS:  # a mark a year then stands for every timeline: one row, not ten on the home page
-        items = [Item(event, urls.link(here, urls.event(timeline, event), event.id), "") for timeline, event in pairs]
-        return draw(items, caption=f"All {len(items)} events to scale.", small=True)
-    items = [Item(event, urls.link(here, urls.event(timeline, event), event.id), timeline.title)
+    one_row = len(pairs) > MAX_MARKS  # a mark a year then stands for every timeline: one row, not ten
+    items = [Item(event, urls.link(here, urls.event(timeline, event), event.id), "" if one_row else timeline.title)
              for timeline, event in pairs]
-    return draw(items, caption=f"All {len(items)} events to scale, one row per timeline; select one to read it.",
-                small=True)
+    rows = "" if one_row else ", one row per timeline; select one to read it"
+    return draw(items, caption=f"All {len(items)} events to scale{rows}.", small=True)
 
