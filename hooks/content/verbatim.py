@@ -14,6 +14,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from hooks.content.scripts import is_hangul
+
 # Unicode character-name prefixes of the scripts that do not separate words with spaces.
 _UNSPACED = ("CJK ", "HIRAGANA", "KATAKANA", "HALFWIDTH KATAKANA", "IDEOGRAPHIC", "THAI", "LAO", "KHMER",
              "MYANMAR", "TIBETAN")
@@ -50,15 +52,11 @@ def _cuts(text: str, index: int, *, at_end: bool) -> bool:
         return True
     if not (before.isalnum() and after.isalnum()) or _unspaced(before) or _unspaced(after):
         return False
-    return not (at_end and _hangul(before) and _hangul(after))  # a particle may follow a Hangul quote
+    return not (at_end and is_hangul(before) and is_hangul(after))  # a particle may follow a Hangul quote
 
 
 def _unspaced(character: str) -> bool:
     return unicodedata.name(character, "").startswith(_UNSPACED)
-
-
-def _hangul(character: str) -> bool:
-    return unicodedata.name(character, "").startswith("HANGUL")
 
 
 def _widened(text: str, start: int, end: int) -> str:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 import shutil
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+
+from hooks.content.scripts import is_hangul, is_kana
 
 SIZE = (1200, 630)
 FOLDER = "cards"  # in the built site
@@ -36,8 +37,6 @@ PNG_EFFORT = 1
 WHITE = 255
 MUTED = 186  # about Material's indigo 100 (197, 202, 233)
 MARGIN = 80
-HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
-KANA = re.compile(r"[\u3040-\u30ff]")
 
 
 class FontMissing(RuntimeError):
@@ -83,9 +82,9 @@ def font(size: int, face: int) -> ImageFont.FreeTypeFont:
 
 
 def face_for(text: str) -> int:
-    if HANGUL.search(text):
+    if any(is_hangul(character) for character in text):
         return FACE_KO
-    if KANA.search(text):
+    if any(is_kana(character) for character in text):
         return FACE_JA
     return FACE_ZH  # Latin looks the same in every face; Han characters as in Chinese
 

@@ -8,8 +8,7 @@ for the index, in an attribute that readers and screen readers never see.
 
 from __future__ import annotations
 
-import unicodedata
-
+from hooks.content.scripts import is_han, is_hangul
 from hooks.render.common import NAME_WEIGHT
 from hooks.render.html import text
 
@@ -17,7 +16,7 @@ MIN_PART = 2  # a single syllable or character (毅, 열) would match far too mu
 
 
 def _is_cjk(word: str) -> bool:
-    return all(unicodedata.name(char, "").startswith(("HANGUL", "CJK UNIFIED")) for char in word)
+    return all(is_hangul(char) or is_han(char) for char in word)
 
 
 def name_parts(native_name: str) -> list[str]:
