@@ -31,7 +31,7 @@ from mkdocs.utils import CountHandler  # noqa: E402
 from hooks import preview, preview_server  # noqa: E402
 from hooks.build import Build, build  # noqa: E402
 from hooks.content.problems import DataError  # noqa: E402
-from hooks.publish import cards, staging  # noqa: E402
+from hooks.publish import cards, staging, stylesheets  # noqa: E402
 from hooks.publish.history import last_changed_html  # noqa: E402
 from hooks.publish.search_index import Indexing, SearchIndexError  # noqa: E402
 from hooks.render import passthrough, report  # noqa: E402
@@ -44,6 +44,8 @@ _html: dict[str, str] = {}  # generated pages' HTML, from on_page_markdown to on
 _run = {"serving": False, "dirty": False}  # this mkdocs command, from on_startup
 _staged: dict = {}  # this build's staging folder, the real site_dir and a warning counter
 _cards: list[cards.Card] = []  # this build's share cards, one a page, drawn in on_post_build
+_theme = stylesheets.ThemeAssets({}, [])  # Material's stylesheets and scripts in this build, from on_files
+_names = stylesheets.UsedNames()  # the classes and elements of this build's pages, for trimming the stylesheets
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -88,6 +90,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _current = result
     _html.clear()
     _cards.clear()
+    global _names
+    _names = stylesheets.UsedNames()
+    _names.add_palette(config.theme["palette"] if isinstance(config.theme["palette"], list) else [config.theme["palette"]])
     # Tooltips on hand-written pages: terms reach the abbr extension as data, never parsed as Markdown.
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": result.glossary}
     _stage(config)
@@ -114,6 +119,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} clashes with a file generated from data/; rename or remove it")
         files.append(File.generated(config, path, content=content))
+    global _theme
+    _theme = stylesheets.ThemeAssets.of(files, config.theme.dirs)
     return files
 
 
@@ -155,6 +162,17 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     return context
 
 
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    _names.add_page(output)
+    return output
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name.endswith(".html"):  # 404.html
+        _names.add_page(output_content)
+    return output_content
+
+
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     # Compiled theme templates kept between builds (per user, in the temp folder; a changed template is
     # compiled again): compiling them was a quarter of a small site's rebuild under `mkdocs serve`.
@@ -179,6 +197,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                 indexing.cancel()
                 raise PluginError(str(error)) from None
             log.warning("%s; the preview goes on without share cards", error)
+        # A dirty build renders only the changed pages, so it cannot know every class: stylesheets go out whole.
+        site = Path(config.site_dir)
+        trimmed = _theme.write_stylesheets(site, None if _run["dirty"] else _names,
+                                           scripts=[site / str(path) for path in config.extra_javascript],
+                                           own_stylesheets=[site / path for path in config.extra_css])
+        if trimmed:
+            log.debug("Material's stylesheets trimmed: %s", ", ".join(map(str, trimmed)))
         try:
             log.info("%s", indexing.finish())
         except SearchIndexError as error:
