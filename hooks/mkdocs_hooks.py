@@ -156,7 +156,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         path = Path(os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)).as_posix()
     page.edit_url = report.edit_url(config.repo_url, path) if config.repo_url and path else None
     # The share card: drawn from the title as the reader sees it (generated titles arrive escaped).
-    card = cards.Card(Markup(page.title or config.site_name).striptags(), cards.page_kind(page.url), config.site_name)
+    card = cards.Card(Markup(page.title or config.site_name).striptags(), cards.label(page.meta), config.site_name)
     _cards.append(card)
     page.meta["x_card"] = (config.site_url or "/").rstrip("/") + "/" + card.path  # og:image wants a full URL
     return context

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageChops
 
 from hooks.publish import cards
-from hooks.publish.cards import Card, FontMissing, draw, font, page_kind, write_cards
+from hooks.publish.cards import Card, FontMissing, draw, font, label, write_cards
 
 NOTDEF = "\U0010fffd"  # a private-use code point no font draws: the .notdef box ("tofu")
 
@@ -82,8 +82,11 @@ def test_without_the_font_the_build_stops_naming_the_package(monkeypatch):
         font.cache_clear()
 
 
-@pytest.mark.parametrize(("url", "kind"), [("", "Explainer"), ("timelines/", "Explainer"), ("about/", "Explainer"),
-                                           ("timelines/china-south-korea/", "Timeline"), ("people/x/", "Person"),
-                                           ("articles/a/", "Source article"), ("topics/t/", "Topic")])
-def test_page_kind(url, kind):
-    assert page_kind(url) == kind
+@pytest.mark.parametrize(("meta", "shown"), [
+    ({}, "Explainer"), ({"title": "About"}, "Explainer"), ({"search": {"kind": "List"}}, "Explainer"),
+    ({"search": {"kind": "Timeline", "item": "Event"}}, "Timeline"), ({"search": {"kind": "Person"}}, "Person"),
+    ({"search": {"kind": "Person", "exclude": True}}, "Person"),  # a year of someone named very often
+    ({"search": {"kind": "Article"}}, "Source article"), ({"search": {"kind": "Topic"}}, "Topic"),
+    ({"search": "odd"}, "Explainer")])
+def test_a_card_names_the_kind_the_page_s_front_matter_gives(meta, shown):
+    assert label(meta) == shown

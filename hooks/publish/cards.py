@@ -60,15 +60,15 @@ class Card:
         return f"{FOLDER}/{self.file_name}"
 
 
-KINDS = {"timelines": "Timeline", "articles": "Source article", "people": "Person", "topics": "Topic"}
+# What a card says a page is, from the kind its front matter gives (hooks/render/common.py's page());
+# lists, hand-written and other pages are the explainer's own.
+LABELS = {"Timeline": "Timeline", "Article": "Source article", "Person": "Person", "Topic": "Topic"}
 
 
-def page_kind(url: str) -> str:
-    """What a page is, from its URL's first folder ('people/cho-tae-yul/' -> 'Person')."""
-    section, _, rest = url.partition("/")
-    if rest and section in KINDS:
-        return KINDS[section]
-    return "Explainer"
+def label(page_meta: dict) -> str:
+    """'Person' for a page whose front matter says `search: {kind: Person}`, else 'Explainer'."""
+    search = page_meta.get("search")
+    return LABELS.get(search.get("kind"), "Explainer") if isinstance(search, dict) else "Explainer"
 
 
 @cache

@@ -102,5 +102,5 @@ def articles_year_pages(ctx: Context) -> dict[str, str]:
                 f"newest first ({back}).</p>\n"
                 f"{year_neighbours(here, list(years), year, urls.articles_year)}\n{article_cards(ctx, here, articles)}")
         pages[here] = page(f"Articles of {year}", body, description=f"The source articles published in {year}.",
-                           search_exclude=True)
+                           kind="List", search_exclude=True)
     return pages

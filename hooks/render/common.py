@@ -46,8 +46,10 @@ def page(title: str, body: str, *, description: str, classes: str = "", toc: boo
          kind: str = "Page", item: str | None = None, search_exclude: bool = False) -> str:
     """A generated Markdown page: front matter (JSON is valid YAML) and one raw HTML block.
 
-    `kind` is what search results call the page ("Person"); `item`, what a result anchored at one of
-    its <h3> or <dt> is ("Event" on a timeline). Both reach the index through overrides/main.html.
+    `kind` is what the page is ("Person"): search results and the page's share card name it; `item`,
+    what a result anchored at one of its <h3> or <dt> is ("Event" on a timeline). Both reach the index
+    through overrides/main.html; a page with `search_exclude` (it only gathers what other pages say)
+    is not indexed.
 
     The title goes into <title>, the nav and the search index through templates that do not escape,
     so it is escaped here; the loader already refuses '<' and '>' in titles.
@@ -55,9 +57,7 @@ def page(title: str, body: str, *, description: str, classes: str = "", toc: boo
     meta: dict = {"title": text(title), "description": text(description)}
     if not toc:
         meta["hide"] = ["toc"]
-    meta["search"] = {"kind": kind, **({"item": item} if item else {})}
-    if search_exclude:  # a page that only gathers what other pages say: search finds it there
-        meta["search"] = {"exclude": True}
+    meta["search"] = {"kind": kind, **({"item": item} if item else {}), **({"exclude": True} if search_exclude else {})}
     front = "\n".join(f"{key}: {_as_json(value)}" for key, value in meta.items())
     name_weight = NAME_WEIGHT if kind in NAMED_BY_TITLE else None
     return f"---\n{front}\n---\n\n" + render_template("page.html", title=title, body=html(body), classes=classes,

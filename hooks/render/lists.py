@@ -92,7 +92,7 @@ def events_section(ctx: Context, here: str, digest: "Digest") -> str:
 
 
 def year_pages(digest: "Digest", *, page_for: Callable[[int], str], title: str, lede: Callable[[str, int], str],
-               sections: Callable[[str, dict[str, list]], list[str]], contents: str, classes: str) -> dict[str, str]:
+               sections: Callable[[str, dict[str, list]], list[str]], contents: str, classes: str, kind: str) -> dict[str, str]:
     """One page per year of a person's or topic's digest: a lede, links to the neighbouring years,
     then that year's sections."""
     years = list(digest.years)
@@ -102,7 +102,7 @@ def year_pages(digest: "Digest", *, page_for: Callable[[int], str], title: str, 
         parts = [lede(here, year), year_neighbours(here, years, year, page_for), *sections(here, found)]
         pages[here] = page(f"{title} in {year}", "\n".join(part for part in parts if part),
                            description=f"{title} in {year}: {contents}.", classes=f"{classes} x-year-page",
-                           search_exclude=True)
+                           kind=kind, search_exclude=True)
     return pages
 
 

@@ -102,7 +102,8 @@ def person_year_pages(ctx: Context, person: Person, digest: Digest | None = None
         return parts
 
     return year_pages(digest, page_for=lambda year: urls.person_year(person.id, year), title=person.name,
-                      lede=lede, sections=sections, contents="events, quotes and articles", classes="x-person-page")
+                      lede=lede, sections=sections, contents="events, quotes and articles", classes="x-person-page",
+                      kind="Person")
 
 
 def people_index(ctx: Context) -> str:

@@ -82,7 +82,8 @@ def topic_year_pages(ctx: Context, topic: Topic, digest: Digest | None = None) -
         return parts
 
     return year_pages(digest, page_for=lambda year: urls.topic_year(topic.id, year), title=topic.title,
-                      lede=lede, sections=sections, contents="events and articles", classes="x-topic-page")
+                      lede=lede, sections=sections, contents="events and articles", classes="x-topic-page",
+                      kind="Topic")
 
 
 def topics_index(ctx: Context) -> str:
