@@ -20,7 +20,6 @@ def cite_text(*, headline: str, date: str, timeline_title: str, site_name: str, 
     return " ".join(parts)
 
 
-def cite_details(citation: str, permalink: str) -> str:
+def cite_details(citation: str) -> str:
     """A closed <details> holding the citation, selectable as one block of text."""
-    return ('<details class="x-cite"><summary>Cite this event</summary>'
-            f'<p class="x-cite__text" data-permalink="{text(permalink)}">{text(citation)}</p></details>')
+    return f'<details class="x-cite"><summary>Cite this event</summary><p class="x-cite__text">{text(citation)}</p></details>'

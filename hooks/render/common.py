@@ -70,7 +70,7 @@ def date_html(when: EdtfDate) -> str:
 
 def person_link(ctx: Context, here: str, person_id: str) -> str:
     person = ctx.site.people[person_id]
-    return link(urls.link(here, urls.person(person_id)), text(person.name), class_="x-person")
+    return link(urls.link(here, urls.person(person_id)), text(person.name))
 
 
 def person_label(person: Person) -> str:
@@ -81,7 +81,7 @@ def person_label(person: Person) -> str:
 
 
 def topic_link(ctx: Context, here: str, topic_id: str) -> str:
-    return link(urls.link(here, urls.topic(topic_id)), text(ctx.site.topics[topic_id].title), class_="x-topic")
+    return link(urls.link(here, urls.topic(topic_id)), text(ctx.site.topics[topic_id].title))
 
 
 def reference_link(ctx: Context, here: str, reference_id: str) -> str:
@@ -90,7 +90,7 @@ def reference_link(ctx: Context, here: str, reference_id: str) -> str:
     label = f"{text(reference.publisher)}: {text(reference.title)}"
     if reference.date:
         label += f", {text(reference.date.display())}"
-    return link(urls.link(here, urls.REFERENCES, reference_id), label, class_="x-source")
+    return link(urls.link(here, urls.REFERENCES, reference_id), label)
 
 
 def sources_html(ctx: Context, here: str, sources: list[str]) -> str:
@@ -118,7 +118,7 @@ def article_link(ctx: Context, here: str, article_id: str) -> str:
 def paragraph_link(ctx: Context, here: str, article_id: str, number: int) -> str:
     """'¶4', named in full for screen readers (a list of bare numbers says nothing out of context)."""
     title = ctx.site.articles[article_id].meta.title
-    return link(urls.link(here, urls.article(article_id), f"p{number}"), f"¶{number}", class_="x-source",
+    return link(urls.link(here, urls.article(article_id), f"p{number}"), f"¶{number}",
                 aria_label=f"{title}, paragraph {number}")
 
 
@@ -192,7 +192,7 @@ def event_citation(ctx: Context, timeline: Timeline, event: Event) -> str:
     permalink = urls.absolute(ctx.site_url, urls.event(timeline, event), event.id)
     citation = cite_text(headline=event.headline, date=event.date.display(), timeline_title=timeline.title,
                          site_name=ctx.site_name, permalink=permalink)
-    return cite_details(citation, permalink)
+    return cite_details(citation)
 
 
 def quote_html(ctx: Context, here: str, use: QuoteUse, *, show_speaker: bool = True) -> str:
