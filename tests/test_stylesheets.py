@@ -12,7 +12,7 @@ import tinycss2
 from hooks.publish.stylesheets import ThemeAssets, UsedNames, trim
 
 
-def _names(page: str = "", script: str = "", palettes: list[dict] | None = None, own_css: str = "") -> UsedNames:
+def _names(page: str = "", script: str = "", palettes: dict | list[dict] | None = None, own_css: str = "") -> UsedNames:
     used = UsedNames()
     used.add_page(page)
     used.add_script(script)
@@ -110,6 +110,11 @@ def test_a_property_one_sheet_defines_and_another_uses_stays():
     out = trim(sheets, _names(PAGE, palettes=[{"primary": "indigo"}]))
     assert "--md-primary-fg-color:#4051b5" in out["palette.css"]
     assert "--md-other" not in out["palette.css"]
+
+
+def test_a_single_palette_counts_like_a_list_of_one():
+    css = "[data-md-color-primary=red]{a:b}[data-md-color-primary=indigo]{c:d}"
+    assert _selectors(_trim(css, _names(PAGE, palettes={"primary": "indigo"}))) == ["[data-md-color-primary=indigo]"]
 
 
 def test_a_rule_left_without_declarations_goes():

@@ -36,7 +36,7 @@ class UsedNames:
     """What the built site can match: classes and elements in its pages, every word of its scripts,
     the palette colours of the config, and the custom properties referred to outside Material's CSS."""
     classes: set[str] = field(default_factory=set)
-    tags: set[str] = field(default_factory={"html", "body"}.copy)
+    tags: set[str] = field(default_factory=lambda: {"html", "body"})
     colors: dict[str, set[str]] = field(default_factory=dict)     # "scheme" -> {"default", "slate"}
     variables: set[str] = field(default_factory=set)
 
@@ -59,9 +59,9 @@ class UsedNames:
         """One of the site's own stylesheets: the custom properties it uses stay defined."""
         self.variables.update(_VAR.findall(css))
 
-    def add_palette(self, palettes: Iterable[dict]) -> None:
-        """theme.palette from mkdocs.yml: the colours Material's palette switch can set."""
-        for palette in palettes:
+    def add_palette(self, palettes: dict | list[dict]) -> None:
+        """theme.palette from mkdocs.yml (one palette or a list): the colours Material can set."""
+        for palette in [palettes] if isinstance(palettes, dict) else palettes:
             for key in ("scheme", "primary", "accent"):
                 if palette.get(key):
                     self.colors.setdefault(key, set()).add(str(palette[key]).replace(" ", "-").lower())
