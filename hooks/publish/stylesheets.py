@@ -8,6 +8,11 @@ element no page has, or a palette colour the config does not use; then the custo
 (`--md-...`) that nothing refers to any more go too. The scripts count as they are (every word in
 them), so classes that Material's JavaScript adds later (tooltips, the header's shadow, the table
 wrappers) stay. Parsing and writing CSS is tinycss2's; the rule of what stays is here.
+
+What it cannot see: a class a script builds from parts. Material 9.8.1 does that only for the tags
+plugin (`md-tag--${type}`) and the repository's stars and forks (`md-source__fact--${kind}`), and this
+site uses neither (overrides/partials/source.html turns the facts off). A feature that did would show
+in tests/browser/test_browser_stylesheets.py, which compares the pages with Material's whole files.
 """
 
 from __future__ import annotations
