@@ -91,7 +91,7 @@ def _trim_rules(rules: list[Node], used: UsedNames) -> list[Node]:
                 continue
             rule.prelude = _join_commas(selectors)
             rule.content = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
-        elif isinstance(rule, AtRule) and rule.content is not None and rule.lower_at_keyword in _GROUPING:
+        elif _is_group(rule):
             inner = _trim_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), used)
             if not inner:
                 continue
@@ -151,7 +151,7 @@ def _drop_empty(rules: list[Node]) -> list[Node]:
     for rule in rules:
         if isinstance(rule, QualifiedRule) and not rule.content:
             continue
-        if isinstance(rule, AtRule) and isinstance(rule.content, list) and rule.lower_at_keyword in _GROUPING:
+        if _is_group(rule):
             rule.content = _drop_empty(rule.content)
             if not rule.content:
                 continue
@@ -163,8 +163,13 @@ def _declarations(rules: list[Node]) -> Iterator[tuple[QualifiedRule, Declaratio
     for rule in rules:
         if isinstance(rule, QualifiedRule):
             yield from ((rule, item) for item in rule.content if isinstance(item, Declaration))
-        elif isinstance(rule, AtRule) and isinstance(rule.content, list) and rule.lower_at_keyword in _GROUPING:
+        elif _is_group(rule):
             yield from _declarations(rule.content)
+
+
+def _is_group(rule: Node) -> bool:
+    """@media, @supports, ... with a block of rules (content: tokens when parsed, rules once trimmed)."""
+    return isinstance(rule, AtRule) and rule.content is not None and rule.lower_at_keyword in _GROUPING
 
 
 def _split_commas(tokens: list[Node]) -> list[list[Node]]:
@@ -207,7 +212,8 @@ class ThemeAssets:
     def of(cls, files: Iterable, theme_dirs: Iterable[str]) -> ThemeAssets:
         """From a build's files (MkDocs' File objects): those that come from a theme folder."""
         dirs = [Path(folder) for folder in theme_dirs]
-        theme = [file for file in files if file.abs_src_path and any(Path(file.abs_src_path).is_relative_to(folder) for folder in dirs)]
+        theme = [file for file in files
+                 if file.abs_src_path and any(Path(file.abs_src_path).is_relative_to(folder) for folder in dirs)]
         return cls(stylesheets={file.dest_uri: Path(file.abs_src_path) for file in theme
                                 if file.dest_uri.startswith("assets/stylesheets/") and file.dest_uri.endswith(".css")},
                    scripts=[file.dest_uri for file in theme
