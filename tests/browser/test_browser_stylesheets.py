@@ -2,7 +2,8 @@
 every page exactly as the whole stylesheets do: each page and state below is shown twice, once with
 the built site's trimmed files and once with Material's own files put in their place, and the two
 screenshots must be the same to the pixel. The states include what Material's script changes after
-load (the header on scroll, the navigation drawer, a glossary tooltip) and the search dialog."""
+load (the header on scroll, the navigation drawer, a glossary tooltip), the search dialog and print.
+(Run once over all 59 pages of the real site at 390 px light, 1280 px dark and in print: the same.)"""
 
 from __future__ import annotations
 
@@ -36,6 +37,11 @@ def _tooltip(page: Page) -> None:
     page.wait_for_timeout(300)
 
 
+def _printed(page: Page) -> None:
+    page.emulate_media(media="print")  # Material's print rules, and ours
+    page.wait_for_timeout(200)
+
+
 def _search(page: Page) -> None:
     page.keyboard.press("/")
     page.locator(".x-search__input").fill("Seoul")
@@ -60,6 +66,7 @@ CASES: list[tuple[str, dict, str, Callable[[Page], None] | None]] = [
     ("search/", PHONE, "light", None),
     ("404.html", DESKTOP, "light", None),
     ("", DESKTOP, "light", _search),
+    ("timelines/china-south-korea/", DESKTOP, "light", _printed),
 ]
 
 
