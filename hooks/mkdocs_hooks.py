@@ -44,7 +44,7 @@ _html: dict[str, str] = {}  # generated pages' HTML, from on_page_markdown to on
 _run = {"serving": False, "dirty": False}  # this mkdocs command, from on_startup
 _staged: dict = {}  # this build's staging folder, the real site_dir and a warning counter
 _cards: list[cards.Card] = []  # this build's share cards, one a page, drawn in on_post_build
-_theme = stylesheets.ThemeAssets({}, [])  # Material's stylesheets and scripts in this build, from on_files
+_assets = stylesheets.SiteAssets({}, [], [])  # Material's stylesheets, the site's scripts and styles, from on_files
 _names = stylesheets.UsedNames()  # the classes and elements of this build's pages, for trimming the stylesheets
 
 
@@ -119,8 +119,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} clashes with a file generated from data/; rename or remove it")
         files.append(File.generated(config, path, content=content))
-    global _theme
-    _theme = stylesheets.ThemeAssets.of(files, config.theme.dirs)
+    global _assets
+    _assets = stylesheets.SiteAssets.of(files, config.theme.dirs)
     return files
 
 
@@ -163,7 +163,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    _names.add_page(output)
+    # A page generated from data/ has only the theme's and hooks/render/'s markup: the quicker scan.
+    _names.add_page(output, by_hand=not page.file.generated_by)
     return output
 
 
@@ -198,10 +199,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                 raise PluginError(str(error)) from None
             log.warning("%s; the preview goes on without share cards", error)
         # A dirty build renders only the changed pages, so it cannot know every class: stylesheets go out whole.
-        site = Path(config.site_dir)
-        trimmed = _theme.write_stylesheets(site, None if _run["dirty"] else _names,
-                                           scripts=[site / str(path) for path in config.extra_javascript],
-                                           own_stylesheets=[site / path for path in config.extra_css])
+        trimmed = _assets.write_stylesheets(Path(config.site_dir), None if _run["dirty"] else _names)
         if trimmed:
             log.debug("Material's stylesheets trimmed: %s", ", ".join(map(str, trimmed)))
         try:

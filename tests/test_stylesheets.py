@@ -9,14 +9,15 @@ from types import SimpleNamespace
 
 import tinycss2
 
-from hooks.publish.stylesheets import ThemeAssets, UsedNames, trim
+from hooks.publish.stylesheets import SiteAssets, UsedNames, trim
 
 
-def _names(page: str = "", script: str = "", palettes: dict | list[dict] | None = None, own_css: str = "") -> UsedNames:
+def _names(page: str = "", script: str = "", palettes: dict | list[dict] | None = None, own_css: str = "",
+           by_hand: bool = True) -> UsedNames:
     used = UsedNames()
-    used.add_page(page)
+    used.add_page(page, by_hand=by_hand)
     used.add_script(script)
-    used.add_palette(palettes or [])
+    used.add_palette(palettes)
     used.add_stylesheet(own_css)
     return used
 
@@ -112,6 +113,14 @@ def test_a_property_one_sheet_defines_and_another_uses_stays():
     assert "--md-other" not in out["palette.css"]
 
 
+def test_colours_left_out_of_the_palette_are_material_s_defaults():
+    css = "[data-md-color-primary=indigo]{a:b}[data-md-color-primary=teal]{c:d}[data-md-color-scheme=default]{e:f}"
+    kept = _selectors(_trim(css, _names(PAGE, palettes=[{"scheme": "default", "primary": "teal"}, {"scheme": "slate"}])))
+    assert kept == ["[data-md-color-primary=indigo]", "[data-md-color-primary=teal]", "[data-md-color-scheme=default]"]
+    assert _selectors(_trim(css, _names(PAGE, palettes=None))) == [  # no palette in mkdocs.yml at all
+        "[data-md-color-primary=indigo]", "[data-md-color-scheme=default]"]
+
+
 def test_a_single_palette_counts_like_a_list_of_one():
     css = "[data-md-color-primary=red]{a:b}[data-md-color-primary=indigo]{c:d}"
     assert _selectors(_trim(css, _names(PAGE, palettes={"primary": "indigo"}))) == ["[data-md-color-primary=indigo]"]
@@ -128,37 +137,72 @@ def test_inline_styles_in_pages_keep_their_properties():
     assert "--md-accent-fg-color" in _trim(css, _names(page))
 
 
-def test_trimming_twice_changes_nothing_more():
-    css = ".md-header{a:b}.md-search{c:d}@media print{.x{e:f}}"
-    once = _trim(css, _names(PAGE))
-    assert _trim(once, _names(PAGE)) == once
+def test_classes_written_by_hand_in_any_form_count():
+    # Raw HTML in docs/*.md reaches the page as the editor wrote it.
+    page = """<div class='admonition note'><p CLASS=tip>x</p><p class = "md-a
+    md-b">y</p></div>"""
+    css = ".admonition{a:b}.note{c:d}.tip{e:f}.md-a{g:h}.md-b{i:j}.warning{k:l}"
+    assert _selectors(_trim(css, _names(page))) == [".admonition", ".note", ".tip", ".md-a", ".md-b"]
+
+
+def test_a_generated_page_is_read_for_the_markup_the_theme_and_hooks_write():
+    page = '<div class="md-a md-b"></div>'
+    assert _selectors(_trim(".md-a{a:b}.md-c{c:d}", _names(page, by_hand=False))) == [".md-a"]
+
+
+def test_elements_a_browser_adds_itself_count():
+    page = "<table><tr><td>1</td></tr></table>"  # the browser puts the row in a <tbody>
+    assert _selectors(_trim("table tbody tr{a:b}thead{c:d}", _names(page))) == ["table tbody tr"]
+
+
+def test_an_emptied_layer_block_stays_since_it_orders_the_layers():
+    out = _trim("@layer base{.md-search{a:b}}@layer theme{.x{c:d}}", _names(PAGE))
+    assert "@layer base" in out and ".md-search" not in out and "@layer theme" in out
+
+
+def test_a_custom_property_used_only_in_keyframes_or_another_at_rule_stays():
+    css = ":root{--fade:0.5;--gone:1}@keyframes k{to{opacity:var(--fade)}}"
+    out = _trim(css, _names(PAGE))
+    assert "--fade:" in out and "--gone" not in out
 
 
 def test_the_theme_files_are_read_from_the_theme_and_written_whole_when_pages_are_unknown(tmp_path):
-    theme, site = tmp_path / "theme", tmp_path / "site"
+    theme, site, docs = tmp_path / "theme", tmp_path / "site", tmp_path / "docs"
     (theme / "assets" / "stylesheets").mkdir(parents=True)
-    (theme / "assets" / "javascripts" / "lunr").mkdir(parents=True)
     (site / "assets" / "stylesheets").mkdir(parents=True)
     (site / "assets" / "javascripts").mkdir(parents=True)
-    (theme / "assets/stylesheets/main.css").write_text(".md-header{a:b}.md-search{c:d}.md-tooltip2{e:f}")
+    (site / "javascripts").mkdir(parents=True)
+    (site / "stylesheets").mkdir(parents=True)
+    (theme / "assets/stylesheets/main.css").write_text(
+        ".md-header{a:b}.md-search{c:d}.md-tooltip2{e:f}.md-mine{g:h}:root{--ours:1;--unused:2}")
     (site / "assets/stylesheets/main.css").write_text("stale output")
     (site / "assets/stylesheets/main.css.map").write_text("{}")
     (site / "assets/javascripts/bundle.js").write_text('h("div",{class:"md-tooltip2"})')
-    files = [SimpleNamespace(dest_uri="assets/stylesheets/main.css", abs_src_path=str(theme / "assets/stylesheets/main.css")),
-             SimpleNamespace(dest_uri="assets/javascripts/bundle.js", abs_src_path=str(theme / "assets/javascripts/bundle.js")),
-             SimpleNamespace(dest_uri="assets/javascripts/lunr/tinyseg.js", abs_src_path=str(theme / "assets/javascripts/lunr/t.js")),
-             SimpleNamespace(dest_uri="assets/stylesheets/mine.css", abs_src_path=str(tmp_path / "docs" / "mine.css")),
-             SimpleNamespace(dest_uri="index.html", abs_src_path=None)]
-    assets = ThemeAssets.of(files, [str(theme)])
-    assert assets == ThemeAssets({"assets/stylesheets/main.css": theme / "assets/stylesheets/main.css"},
-                                 ["assets/javascripts/bundle.js"])
+    (site / "javascripts/moved.js").write_text('element.classList.add("md-mine")')  # a page's own script
+    (site / "stylesheets/ours.css").write_text(".x{color:var(--ours)}")
 
-    report = assets.write_stylesheets(site, _names(PAGE), scripts=[], own_stylesheets=[])
-    assert (site / "assets/stylesheets/main.css").read_text() == ".md-header{a:b;}.md-tooltip2{e:f;}"
+    def file(dest: str, source: Path | None):
+        return SimpleNamespace(dest_uri=dest, abs_src_path=str(source) if source else None)
+
+    files = [file("assets/stylesheets/main.css", theme / "assets/stylesheets/main.css"),
+             file("assets/javascripts/bundle.js", theme / "assets/javascripts/bundle.js"),
+             file("assets/javascripts/lunr/tinyseg.js", theme / "assets/javascripts/lunr/tinyseg.js"),
+             file("javascripts/moved.js", docs / "javascripts/moved.js"),
+             file("javascripts/draft.js", docs / "javascripts/draft.js"),  # left out of the build
+             file("stylesheets/ours.css", docs / "stylesheets/ours.css"),
+             file("data/events.json", None)]
+    assets = SiteAssets.of(files, [str(theme)])
+    assert assets == SiteAssets({"assets/stylesheets/main.css": theme / "assets/stylesheets/main.css"},
+                                ["assets/javascripts/bundle.js", "javascripts/moved.js", "javascripts/draft.js"],
+                                ["stylesheets/ours.css"])
+
+    report = assets.write_stylesheets(site, _names(PAGE))
+    assert (site / "assets/stylesheets/main.css").read_text() == (
+        ".md-header{a:b;}.md-tooltip2{e:f;}.md-mine{g:h;}:root{--ours:1;}")
     assert not (site / "assets/stylesheets/main.css.map").exists()  # it described the whole file
     assert [(item.path, item.before > item.after) for item in report] == [("assets/stylesheets/main.css", True)]
 
-    assert assets.write_stylesheets(site, None, scripts=[], own_stylesheets=[]) == []  # a dirty build
+    assert assets.write_stylesheets(site, None) == []  # a dirty build
     assert (site / "assets/stylesheets/main.css").read_text() == (theme / "assets/stylesheets/main.css").read_text()
 
 
@@ -171,7 +215,8 @@ def test_the_real_stylesheets_shrink_and_keep_what_the_real_pages_use(built_site
         assert len(sheet.read_bytes()) < 0.7 * len(original.encode()), sheet.name
         assert not sheet.with_name(sheet.name + ".map").exists()
     main = next((built_site / "assets" / "stylesheets").glob("main.*.css")).read_text(encoding="utf-8")
+    selectors = {selector.strip() for listed in _selectors(main) for selector in listed.split(",")}
     for used in (".md-header", ".md-nav__link", ".md-typeset h1", ".md-tooltip2", ".md-typeset__table"):
-        assert used in main, used
+        assert used in selectors, used
     for unused in (".arithmatex", ".highlighttable", ".giscus"):  # extensions this site does not enable
         assert unused not in main, unused

@@ -25,14 +25,19 @@ from pathlib import Path
 import tinycss2
 from tinycss2.ast import AtRule, Declaration, FunctionBlock, LiteralToken, Node, QualifiedRule, SquareBracketsBlock
 
-_CLASSES = re.compile(r'class="([^"]*)"')
+_CLASSES = re.compile(r'class="([^"]*)"')  # how the theme and hooks/render/ write them: fast to find
+# How HTML written by hand in docs/ may also write them: any case, any quotes or none (5 times slower).
+_ANY_CLASSES = re.compile(r"""(?i:class)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _TAGS = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 _WORDS = re.compile(r"-*[A-Za-z_][\w-]*")
-_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+_VAR = re.compile(r"(?i:var)\(\s*(--[\w-]+)")
 # Pseudo-classes that match when one of their selectors does; `:not()` matches when its selectors
 # do not, so what it names is never required.
 _ANY_OF = {"is", "where", "has", "matches", "-webkit-any", "-moz-any"}
 _GROUPING = {"media", "supports", "container", "layer"}  # at-rules holding rules: trimmed inside
+_DEFAULT_COLORS = {"scheme": "default", "primary": "indigo", "accent": "indigo"}  # Material's, for a key left out
+# Elements a browser adds itself (a <table> written without <tbody> gets one).
+_IMPLIED_TAGS = {"html", "head", "body", "tbody"}
 _COLOR = "data-md-color-"  # Material's palette attributes: scheme, primary, accent
 
 
@@ -41,12 +46,17 @@ class UsedNames:
     """What the built site can match: classes and elements in its pages, every word of its scripts,
     the palette colours of the config, and the custom properties referred to outside Material's CSS."""
     classes: set[str] = field(default_factory=set)
-    tags: set[str] = field(default_factory=lambda: {"html", "body"})
+    tags: set[str] = field(default_factory=_IMPLIED_TAGS.copy)
     colors: dict[str, set[str]] = field(default_factory=dict)     # "scheme" -> {"default", "slate"}
     variables: set[str] = field(default_factory=set)
 
-    def add_page(self, html: str) -> None:
-        for value in set(_CLASSES.findall(html)):
+    def add_page(self, html: str, *, by_hand: bool = True) -> None:
+        """A built page; `by_hand=False` for one whose every tag the theme or hooks/render/ wrote."""
+        if by_hand:
+            values = {"".join(forms) for forms in _ANY_CLASSES.findall(html)}
+        else:
+            values = set(_CLASSES.findall(html))
+        for value in values:
             self.classes.update(value.split())
         self.tags.update(tag.lower() for tag in set(_TAGS.findall(html)))
         if "var(--" in html:  # an inline style using Material's colours
@@ -64,12 +74,14 @@ class UsedNames:
         """One of the site's own stylesheets: the custom properties it uses stay defined."""
         self.variables.update(_VAR.findall(css))
 
-    def add_palette(self, palettes: dict | list[dict]) -> None:
-        """theme.palette from mkdocs.yml (one palette or a list): the colours Material can set."""
-        for palette in [palettes] if isinstance(palettes, dict) else palettes:
-            for key in ("scheme", "primary", "accent"):
-                if palette.get(key):
-                    self.colors.setdefault(key, set()).add(str(palette[key]).replace(" ", "-").lower())
+    def add_palette(self, palettes: dict | list[dict] | None) -> None:
+        """theme.palette from mkdocs.yml (one palette, a list, or none): the colours Material can set,
+        with its own default for any left out."""
+        for palette in [palettes or {}] if not isinstance(palettes, list) else palettes or [{}]:
+            for key, default in _DEFAULT_COLORS.items():
+                value = palette.get(key) or default
+                self.colors.setdefault(key, set()).add(str(value).replace(" ", "-").lower())
+        self.colors["scheme"].add("default")  # the outdated-version banner's, whatever the palette
 
 
 def trim(stylesheets: dict[str, str], used: UsedNames) -> dict[str, str]:
@@ -93,7 +105,7 @@ def _trim_rules(rules: list[Node], used: UsedNames) -> list[Node]:
             rule.content = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
         elif _is_group(rule):
             inner = _trim_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), used)
-            if not inner:
+            if not inner and rule.lower_at_keyword != "layer":  # an empty @layer block still orders the layers
                 continue
             rule.content = inner
         kept.append(rule)
@@ -130,19 +142,36 @@ def _attribute_can_match(block: SquareBracketsBlock, used: UsedNames) -> bool:
 
 
 def _drop_unused_variables(rules: list[Node], outside: set[str]) -> None:
-    """Remove `--name: ...` declarations that no declaration left, and nothing `outside`, refers to;
-    again until none goes, since a property may be used only by one that just went."""
+    """Remove `--name: ...` declarations that nothing refers to: not the rest of the CSS (any rule,
+    @keyframes and the like included), not a property still kept, not `outside`; again until none
+    goes, since a property may be used only by one that just went."""
+    properties = [(rule, item) for rule, item in _declarations(rules) if item.name.startswith("--")]
+    chosen = {id(item) for _, item in properties}
+    everything_else = tinycss2.serialize(_without(rules, chosen))
     while True:
-        declarations = list(_declarations(rules))
-        referred = set(outside)
-        for _, declaration in declarations:
-            referred.update(_VAR.findall(tinycss2.serialize(declaration.value)))
-        unused = [(rule, declaration) for rule, declaration in declarations
-                  if declaration.name.startswith("--") and declaration.name not in referred]
+        referred = set(outside) | set(_VAR.findall(everything_else))
+        for _, item in properties:
+            referred.update(_VAR.findall(tinycss2.serialize(item.value)))
+        unused = [(rule, item) for rule, item in properties if item.name not in referred]
         if not unused:
             return
-        for rule, declaration in unused:
-            rule.content.remove(declaration)
+        for rule, item in unused:
+            rule.content.remove(item)
+            properties.remove((rule, item))
+
+
+def _without(rules: list[Node], left_out: set[int]) -> list[Node]:
+    """The rules as they would serialize without the declarations whose id() is in `left_out`."""
+    copies = []
+    for rule in rules:
+        if isinstance(rule, QualifiedRule):
+            rule = QualifiedRule(rule.source_line, rule.source_column, rule.prelude,
+                                 [item for item in rule.content if id(item) not in left_out])
+        elif _is_group(rule) and isinstance(rule.content, list):
+            rule = AtRule(rule.source_line, rule.source_column, rule.at_keyword, rule.lower_at_keyword,
+                          rule.prelude, _without(rule.content, left_out))
+        copies.append(rule)
+    return copies
 
 
 def _drop_empty(rules: list[Node]) -> list[Node]:
@@ -153,7 +182,7 @@ def _drop_empty(rules: list[Node]) -> list[Node]:
             continue
         if _is_group(rule):
             rule.content = _drop_empty(rule.content)
-            if not rule.content:
+            if not rule.content and rule.lower_at_keyword != "layer":
                 continue
         kept.append(rule)
     return kept
@@ -202,42 +231,52 @@ class Trimmed:
 
 
 @dataclass(frozen=True)
-class ThemeAssets:
-    """Material's stylesheets (path in the site -> the theme's file) and the scripts its pages load
-    (assets/javascripts/*.js; not the search worker or lunr, which our pages never load)."""
-    stylesheets: dict[str, Path]
-    scripts: list[str]
+class SiteAssets:
+    """What the trimming writes and reads, from a build's files: Material's stylesheets (path in the
+    site -> the theme's file), and the paths of the scripts and other stylesheets the site serves."""
+    theme_stylesheets: dict[str, Path]
+    scripts: list[str]           # the theme's that pages load (not its search worker or lunr), and all of docs/
+    own_stylesheets: list[str]   # every stylesheet of docs/
 
     @classmethod
-    def of(cls, files: Iterable, theme_dirs: Iterable[str]) -> ThemeAssets:
-        """From a build's files (MkDocs' File objects): those that come from a theme folder."""
+    def of(cls, files: Iterable, theme_dirs: Iterable[str]) -> SiteAssets:
+        """From a build's files (MkDocs' File objects)."""
         dirs = [Path(folder) for folder in theme_dirs]
-        theme = [file for file in files
-                 if file.abs_src_path and any(Path(file.abs_src_path).is_relative_to(folder) for folder in dirs)]
-        return cls(stylesheets={file.dest_uri: Path(file.abs_src_path) for file in theme
-                                if file.dest_uri.startswith("assets/stylesheets/") and file.dest_uri.endswith(".css")},
-                   scripts=[file.dest_uri for file in theme
-                            if file.dest_uri.startswith("assets/javascripts/") and file.dest_uri.count("/") == 2
-                            and file.dest_uri.endswith(".js")])
 
-    def write_stylesheets(self, site_dir: Path, used: UsedNames | None, *, scripts: Iterable[Path],
-                          own_stylesheets: Iterable[Path]) -> list[Trimmed]:
-        """Write each of Material's stylesheets into the built site, trimmed to what `used` (the pages),
-        the theme's and `scripts` and `own_stylesheets` can use; whole when `used` is None. Read from the
-        theme every time, never from the last output. A trimmed sheet's source map described the
+        def from_theme(file) -> bool:
+            return bool(file.abs_src_path) and any(Path(file.abs_src_path).is_relative_to(folder) for folder in dirs)
+
+        theme = [file.dest_uri for file in files if from_theme(file)]
+        own = [file.dest_uri for file in files if not from_theme(file)]
+        sources = {file.dest_uri: Path(file.abs_src_path) for file in files if from_theme(file)}
+        return cls(theme_stylesheets={path: sources[path] for path in theme
+                                      if path.startswith("assets/stylesheets/") and path.endswith(".css")},
+                   scripts=[path for path in theme if path.startswith("assets/javascripts/") and path.count("/") == 2
+                            and path.endswith(".js")] + [path for path in own if path.endswith(".js")],
+                   own_stylesheets=[path for path in own if path.endswith(".css")])
+
+    def write_stylesheets(self, site_dir: Path, used: UsedNames | None) -> list[Trimmed]:
+        """Write each of Material's stylesheets into the built site in `site_dir`, trimmed to what `used`
+        (the pages), the scripts and our own stylesheets can use; whole when `used` is None. Read from
+        the theme every time, never from the last output. A trimmed sheet's source map described the
         whole file, so it goes."""
-        originals = {path: source.read_text(encoding="utf-8") for path, source in self.stylesheets.items()}
+        originals = {path: source.read_text(encoding="utf-8") for path, source in self.theme_stylesheets.items()}
         if used is None:
             for path, css in originals.items():
                 (site_dir / path).write_text(css, encoding="utf-8")
             return []
-        for script in [*(site_dir / path for path in self.scripts), *scripts]:
-            used.add_script(script.read_text(encoding="utf-8"))
-        for stylesheet in own_stylesheets:
-            used.add_stylesheet(stylesheet.read_text(encoding="utf-8"))
+        for path in self.scripts:
+            used.add_script(_served(site_dir / path))
+        for path in self.own_stylesheets:
+            used.add_stylesheet(_served(site_dir / path))
         report = []
         for path, css in trim(originals, used).items():
             (site_dir / path).write_text(css, encoding="utf-8")
             (site_dir / f"{path}.map").unlink(missing_ok=True)
             report.append(Trimmed(path, len(originals[path].encode()), len(css.encode())))
         return report
+
+
+def _served(path: Path) -> str:
+    """A file as the site serves it; nothing for one the build left out (a draft, an excluded file)."""
+    return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
