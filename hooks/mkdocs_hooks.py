@@ -92,7 +92,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _cards.clear()
     global _names
     _names = stylesheets.UsedNames()
-    _names.add_palette(config.theme["palette"])
+    _names.add_palette(config.theme.get("palette"))  # Material sets its defaults for what this leaves out
     # Tooltips on hand-written pages: terms reach the abbr extension as data, never parsed as Markdown.
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": result.glossary}
     _stage(config)
