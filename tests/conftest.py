@@ -12,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "minimal" / "data"
+MATERIAL_TEMPLATES = Path(__import__("material").__file__).parent / "templates"  # the theme as installed
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

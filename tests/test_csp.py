@@ -11,11 +11,11 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from jinja2 import Environment
 
+from tests.conftest import MATERIAL_TEMPLATES
 from tests.html_safety import unsafe_markup
 
 ROOT = Path(__file__).resolve().parents[1]
 OVERRIDES = ROOT / "overrides"
-MATERIAL = Path(__import__("material").__file__).parent / "templates"
 # Our file for each of Material's inline scripts (partial, which <script> in it, how the file differs).
 MOVED_SCRIPTS = {
     "x-md-base.js": ("base.html", -1, ('"{{ config.extra.scope | d(base_url) }}"', "document.currentScript.dataset.mdScope")),
@@ -101,7 +101,7 @@ def test_every_script_is_a_file_of_the_site(built_site: Path, pages):
 @pytest.mark.parametrize("script", sorted(MOVED_SCRIPTS))
 def test_materials_inline_scripts_are_moved_into_files_unchanged(script: str):
     partial, which, change = MOVED_SCRIPTS[script]
-    original = re.findall(r"<script>(.*?)</script>", (MATERIAL / "partials" / "javascripts" / partial).read_text(),
+    original = re.findall(r"<script>(.*?)</script>", (MATERIAL_TEMPLATES / "partials" / "javascripts" / partial).read_text(),
                           re.DOTALL)[which]
     if change:
         original = original.replace(*change)
@@ -129,7 +129,7 @@ def test_the_header_is_materials_with_our_search_in_place_of_its_own():
         return text[:start] + text[end:]
 
     ours = (OVERRIDES / "partials" / "header.html").read_text(encoding="utf-8")
-    material = (MATERIAL / "partials" / "header.html").read_text(encoding="utf-8")
+    material = (MATERIAL_TEMPLATES / "partials" / "header.html").read_text(encoding="utf-8")
     assert '{% include "partials/x-search.html" %}' in ours
     assert without(ours, "    {#- The one change", "    {% if config.repo_url %}") == \
         without(material, '    {% if "material/search" in config.plugins %}', "    {% if config.repo_url %}"), \

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import tinycss2
 
 from hooks.publish.stylesheets import SiteAssets, UsedNames, trim
+from tests.conftest import MATERIAL_TEMPLATES
 
 
 def _names(page: str = "", script: str = "", palettes: dict | list[dict] | None = None, own_css: str = "",
@@ -207,9 +208,7 @@ def test_the_theme_files_are_read_from_the_theme_and_written_whole_when_pages_ar
 
 
 def test_the_real_stylesheets_shrink_and_keep_what_the_real_pages_use(built_site: Path):
-    import material
-
-    theme = Path(material.__file__).parent / "templates"
+    theme = MATERIAL_TEMPLATES
     for sheet in sorted((built_site / "assets" / "stylesheets").glob("*.css")):
         original = (theme / sheet.relative_to(built_site)).read_text(encoding="utf-8")
         assert len(sheet.read_bytes()) < 0.7 * len(original.encode()), sheet.name

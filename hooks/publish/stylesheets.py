@@ -105,7 +105,7 @@ def _trim_rules(rules: list[Node], used: UsedNames) -> list[Node]:
             rule.content = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
         elif _is_group(rule):
             inner = _trim_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), used)
-            if not inner and rule.lower_at_keyword != "layer":  # an empty @layer block still orders the layers
+            if not inner and not _kept_empty(rule):
                 continue
             rule.content = inner
         kept.append(rule)
@@ -182,7 +182,7 @@ def _drop_empty(rules: list[Node]) -> list[Node]:
             continue
         if _is_group(rule):
             rule.content = _drop_empty(rule.content)
-            if not rule.content and rule.lower_at_keyword != "layer":
+            if not rule.content and not _kept_empty(rule):
                 continue
         kept.append(rule)
     return kept
@@ -199,6 +199,11 @@ def _declarations(rules: list[Node]) -> Iterator[tuple[QualifiedRule, Declaratio
 def _is_group(rule: Node) -> bool:
     """@media, @supports, ... with a block of rules (content: tokens when parsed, rules once trimmed)."""
     return isinstance(rule, AtRule) and rule.content is not None and rule.lower_at_keyword in _GROUPING
+
+
+def _kept_empty(group: AtRule) -> bool:
+    """An @layer block stays even with no rules left: it also sets the order of the layers."""
+    return group.lower_at_keyword == "layer"
 
 
 def _split_commas(tokens: list[Node]) -> list[list[Node]]:
@@ -243,13 +248,15 @@ class SiteAssets:
         """From a build's files (MkDocs' File objects)."""
         dirs = [Path(folder) for folder in theme_dirs]
 
-        def from_theme(file) -> bool:
-            return bool(file.abs_src_path) and any(Path(file.abs_src_path).is_relative_to(folder) for folder in dirs)
-
-        theme = [file.dest_uri for file in files if from_theme(file)]
-        own = [file.dest_uri for file in files if not from_theme(file)]
-        sources = {file.dest_uri: Path(file.abs_src_path) for file in files if from_theme(file)}
-        return cls(theme_stylesheets={path: sources[path] for path in theme
+        theme: dict[str, Path] = {}  # path in the site -> the theme's file
+        own: list[str] = []
+        for file in files:
+            source = Path(file.abs_src_path) if file.abs_src_path else None
+            if source and any(source.is_relative_to(folder) for folder in dirs):
+                theme[file.dest_uri] = source
+            else:
+                own.append(file.dest_uri)
+        return cls(theme_stylesheets={path: source for path, source in theme.items()
                                       if path.startswith("assets/stylesheets/") and path.endswith(".css")},
                    scripts=[path for path in theme if path.startswith("assets/javascripts/") and path.count("/") == 2
                             and path.endswith(".js")] + [path for path in own if path.endswith(".js")],

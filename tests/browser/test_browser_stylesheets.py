@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from io import BytesIO
-from pathlib import Path
 
-import material
 import pytest
 from PIL import Image, ImageChops
 from playwright.sync_api import Page
 
 from tests.browser.browsing import ARTIFACTS, DESKTOP, PHONE
+from tests.conftest import MATERIAL_TEMPLATES
 
-THEME = Path(material.__file__).parent / "templates"
+THEME = MATERIAL_TEMPLATES
 
 
 def _scrolled(page: Page) -> None:
